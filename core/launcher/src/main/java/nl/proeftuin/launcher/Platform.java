@@ -1,0 +1,212 @@
+package nl.proeftuin.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running OSGi framework with the core bundles from {@code system/}. Start-up is all or nothing: a core
+ * bundle that does not start, or an HTTP server that does not come up, stops the framework again and is reported
+ * in one line.
+ */
+final class Platform {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+    private static final String HTTP_RUNTIME = "org.osgi.service.servlet.runtime.HttpServiceRuntime";
+    private static final long HTTP_TIMEOUT_MS = 30_000;
+    private static final long STOP_TIMEOUT_MS = 15_000;
+
+    private final Framework framework;
+
+    private Platform(Framework framework) {
+        this.framework = framework;
+    }
+
+    /**
+     * Starts the framework, installs and starts every bundle of {@code system/}, and waits until
+     * {@code /api/health} answers.
+     */
+    static Platform start(LaunchConfig config, BuildInfo build) throws LaunchException {
+        Map<String, String> properties = frameworkProperties(config, build);
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new LaunchException(LaunchException.STARTUP, "no OSGi framework on the class path (lib/ is incomplete)"));
+        Framework framework = factory.newFramework(properties);
+        Platform platform = new Platform(framework);
+        try {
+            framework.init();
+            List<Bundle> bundles = install(framework, config.systemDir());
+            framework.start();
+            for (Bundle bundle : bundles) {
+                startCoreBundle(bundle);
+            }
+            platform.awaitHttp(config);
+            return platform;
+        } catch (LaunchException e) {
+            platform.stop();
+            throw e;
+        } catch (BundleException e) {
+            platform.stop();
+            throw new LaunchException(LaunchException.STARTUP, "the OSGi framework did not start: " + e.getMessage(), e);
+        }
+    }
+
+    static Map<String, String> frameworkProperties(LaunchConfig config, BuildInfo build) {
+        Map<String, String> properties = new HashMap<>();
+        // proeftuin.properties first, so that the settings below, which the launcher owns, win
+        config.settings().stringPropertyNames().forEach(key -> properties.put(key, config.settings().getProperty(key)));
+        properties.put(Constants.FRAMEWORK_STORAGE, config.dataDir().resolve("cache").resolve("framework").toString());
+        // every start installs the core from system/ and the pilots from deploy/: no stale bundle cache survives
+        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, build.systemPackagesExtra());
+        properties.put("org.osgi.service.http.port", String.valueOf(config.port()));
+        properties.put("org.apache.felix.http.host", config.host());
+        properties.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        properties.put("felix.log.level", "2");
+        properties.put("ds.loglevel", "warn");
+        properties.put("proeftuin.version", build.version());
+        properties.put("proeftuin.home", config.home().toString());
+        properties.put("proeftuin.deploy", config.deployDir().toString());
+        properties.put("proeftuin.data", config.dataDir().toString());
+        properties.put("proeftuin.conf", config.confDir().toString());
+        return properties;
+    }
+
+    private static List<Bundle> install(Framework framework, Path systemDir) throws LaunchException {
+        List<Path> jars;
+        try (Stream<Path> files = Files.list(systemDir)) {
+            jars = files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new LaunchException(LaunchException.STARTUP, "cannot read the core bundles in " + systemDir + ": " + e.getMessage(), e);
+        }
+        if (jars.isEmpty()) {
+            throw new LaunchException(LaunchException.STARTUP, "no core bundles in " + systemDir + " (the distribution is incomplete)");
+        }
+        List<Bundle> bundles = new ArrayList<>();
+        for (Path jar : jars) {
+            try (InputStream in = Files.newInputStream(jar)) {
+                bundles.add(framework.getBundleContext().installBundle(jar.toUri().toString(), in));
+            } catch (BundleException | IOException e) {
+                throw new LaunchException(LaunchException.STARTUP, "core bundle " + jar.getFileName() + " cannot be installed: " + e.getMessage(), e);
+            }
+        }
+        return bundles;
+    }
+
+    private static void startCoreBundle(Bundle bundle) throws LaunchException {
+        if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+            return;
+        }
+        try {
+            bundle.start();
+        } catch (BundleException e) {
+            throw new LaunchException(LaunchException.STARTUP,
+                    "core bundle " + bundle.getSymbolicName() + " did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void awaitHttp(LaunchConfig config) throws LaunchException {
+        ServiceTracker<Object, Object> tracker;
+        try {
+            tracker = new ServiceTracker<>(framework.getBundleContext(),
+                    framework.getBundleContext().createFilter("(objectClass=" + HTTP_RUNTIME + ")"), null);
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        tracker.open(true);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HTTP_TIMEOUT_MS);
+        try {
+            if (tracker.waitForService(HTTP_TIMEOUT_MS) == null) {
+                throw new LaunchException(LaunchException.STARTUP,
+                        "the HTTP server did not start on " + config.host() + ":" + config.port() + " within "
+                                + HTTP_TIMEOUT_MS / 1000 + " s; see data/log/proeftuin.log");
+            }
+            URI health = URI.create("http://" + loopbackFor(config.host()) + ":" + config.port() + "/api/health");
+            while (System.nanoTime() < deadline) {
+                if (answers(health)) {
+                    return;
+                }
+                Thread.sleep(20);
+            }
+            throw new LaunchException(LaunchException.STARTUP,
+                    health + " did not answer within " + HTTP_TIMEOUT_MS / 1000 + " s; see data/log/proeftuin.log");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException(LaunchException.STARTUP, "start-up was interrupted");
+        } finally {
+            tracker.close();
+        }
+    }
+
+    private static String loopbackFor(String host) {
+        if (host.equals("0.0.0.0")) {
+            return "127.0.0.1";
+        }
+        return host.equals("::") || host.contains(":") ? "[::1]" : host;
+    }
+
+    private static boolean answers(URI uri) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(2000);
+            try {
+                return connection.getResponseCode() == 200;
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Blocks until the framework has stopped, for whatever reason. */
+    void awaitStop() throws InterruptedException {
+        framework.waitForStop(0);
+    }
+
+    /** Stops the framework and waits for it; safe to call more than once and from any thread. */
+    void stop() {
+        try {
+            if ((framework.getState() & (Bundle.ACTIVE | Bundle.STARTING | Bundle.RESOLVED | Bundle.INSTALLED)) != 0) {
+                framework.stop();
+            }
+            FrameworkEvent event = framework.waitForStop(STOP_TIMEOUT_MS);
+            if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+                LOG.warn("The framework did not stop within {} s", STOP_TIMEOUT_MS / 1000);
+            }
+        } catch (BundleException e) {
+            LOG.warn("Stopping the framework failed: {}", e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    int activeBundles() {
+        int active = 0;
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            if (bundle.getState() == Bundle.ACTIVE) {
+                active++;
+            }
+        }
+        return active;
+    }
+}

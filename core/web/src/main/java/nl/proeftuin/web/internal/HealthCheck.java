@@ -1,0 +1,38 @@
+package nl.proeftuin.web.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+
+/**
+ * Decides whether the platform is healthy from the bundles' states. Pilot bundles (those that declare a region)
+ * do not count: a broken pilot is reported on its own and never makes the platform unhealthy.
+ */
+final class HealthCheck {
+
+    static final String PILOT_HEADER = "Proeftuin-Region";
+
+    private HealthCheck() {
+    }
+
+    static Health evaluate(Bundle[] bundles, String version, long uptimeSeconds) {
+        int active = 0;
+        List<String> inactiveCore = new ArrayList<>();
+        for (Bundle bundle : bundles) {
+            if (bundle.getState() == Bundle.ACTIVE) {
+                active++;
+            } else if (isCore(bundle)) {
+                inactiveCore.add(bundle.getSymbolicName());
+            }
+        }
+        String status = inactiveCore.isEmpty() ? Health.UP : Health.DEGRADED;
+        return new Health(status, version, active, bundles.length, List.copyOf(inactiveCore), uptimeSeconds);
+    }
+
+    private static boolean isCore(Bundle bundle) {
+        var headers = bundle.getHeaders("");
+        return headers.get(PILOT_HEADER) == null && headers.get(Constants.FRAGMENT_HOST) == null
+                && bundle.getState() != Bundle.UNINSTALLED;
+    }
+}
