@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -62,20 +63,30 @@ public final class Main {
             Logger log = LoggerFactory.getLogger(Main.class);
             PortCheck.ensureFree(config.host(), config.port());
             log.info("Starting Proeftuin {} with home {}", build.version(), config.home());
-            Platform platform = Platform.start(config, build);
+            // handlers first: a signal during start-up must also end in a clean stop
+            AtomicReference<Platform> running = new AtomicReference<>();
             AtomicBoolean stopping = new AtomicBoolean();
             Runnable stop = () -> {
                 if (stopping.compareAndSet(false, true)) {
                     log.info("Stopping Proeftuin");
-                    platform.stop();
+                    Platform platform = running.get();
+                    if (platform != null) {
+                        platform.stop();
+                    }
                 }
             };
             installSignalHandlers(stop);
             // covers SIGHUP and System.exit elsewhere; a no-op once the signal handler has stopped the framework
             Runtime.getRuntime().addShutdownHook(new Thread(stop, "proeftuin-shutdown"));
-            log.info("Proeftuin {} serves http://{}:{}/ ({} active bundles, started in {} ms)", build.version(),
-                    displayHost(config.host()), config.port(), platform.activeBundles(),
-                    (System.nanoTime() - started) / 1_000_000);
+            Platform platform = Platform.start(config, build);
+            running.set(platform);
+            if (stopping.get()) {
+                platform.stop(); // the signal came while starting
+            } else {
+                log.info("Proeftuin {} serves http://{}:{}/ ({} active bundles, started in {} ms)", build.version(),
+                        displayHost(config.host()), config.port(), platform.activeBundles(),
+                        (System.nanoTime() - started) / 1_000_000);
+            }
             platform.awaitStop();
             log.info("Proeftuin stopped");
             return 0;
