@@ -1,0 +1,16 @@
+/**
+ * The store of the Proeftuin core: measurements and everything people enter (lessons), kept in
+ * a relational database over JDBC (embedded H2 by default, PostgreSQL by configuration).
+ *
+ * <p>Core bundles use the {@link nl.proeftuin.store.MeasurementStore} and
+ * {@link nl.proeftuin.store.LessonStore} services; pilots never see this package (they deliver
+ * data through the API bundle). Every method may be called from any thread, and each call is one
+ * database transaction: it either takes effect completely or not at all. Failures of the
+ * database surface as {@link nl.proeftuin.store.StoreException}.
+ */
+@Export
+@Version("1.0.0")
+package nl.proeftuin.store;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
