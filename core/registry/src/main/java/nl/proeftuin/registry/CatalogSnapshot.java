@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.proeftuin.api.model.Kpi;
 import nl.proeftuin.api.model.Lesson;
+import nl.proeftuin.api.model.Measurement;
 import nl.proeftuin.api.model.Opgave;
 import nl.proeftuin.api.model.Region;
 import nl.proeftuin.api.screen.Screen;
@@ -82,6 +83,15 @@ public interface CatalogSnapshot {
      * @return the screens in the pilot's order; empty for an unknown region
      */
     List<Screen> screens(String regionId);
+
+    /**
+     * The measurements an accepted pilot ships in its bundle, to be imported once (see
+     * {@link nl.proeftuin.api.pilot.Contribution#initialMeasurements()}).
+     *
+     * @param regionId the region id
+     * @return the measurements in the pilot's order; empty for an unknown region
+     */
+    List<Measurement> initialMeasurements(String regionId);
 
     /**
      * Every registered pilot contribution, accepted or refused, with the reasons for refusal.

@@ -14,6 +14,7 @@ import nl.proeftuin.registry.Catalog;
 import nl.proeftuin.registry.CatalogSnapshot;
 import nl.proeftuin.registry.PilotStatus;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -23,6 +24,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -33,11 +35,11 @@ import org.slf4j.LoggerFactory;
  * The catalogue service: follows every {@link Pilot} service (whiteboard), asks it once for its contribution on a
  * thread of its own with a time limit, and publishes a new immutable snapshot after each change.
  */
-@Component(service = Catalog.class)
+@Component(service = Catalog.class, configurationPid = "nl.proeftuin.registry")
 @Designate(ocd = PilotRegistry.Config.class)
 public final class PilotRegistry implements Catalog {
 
-    /** Settings of the registry (PID {@code nl.proeftuin.registry.internal.PilotRegistry}). */
+    /** Settings of the registry (PID {@code nl.proeftuin.registry}, file {@code conf/nl.proeftuin.registry.cfg}). */
     @ObjectClassDefinition(name = "Proeftuin registry")
     public @interface Config {
         /**
@@ -52,6 +54,13 @@ public final class PilotRegistry implements Catalog {
     private static final Logger LOG = LoggerFactory.getLogger(PilotRegistry.class);
 
     private final Map<Long, PilotEntry> entries = new HashMap<>();
+    /** Bundle id -> when it was first accepted; kept while the bundle is installed, so an update keeps its ids. */
+    private final Map<Long, Long> seniority = new HashMap<>();
+    private long acceptances;
+    private final BundleContext context;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin eventAdmin;
     private final ExecutorService callers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "proeftuin-pilot-call");
         thread.setDaemon(true);
@@ -63,10 +72,12 @@ public final class PilotRegistry implements Catalog {
     /**
      * Creates the registry.
      *
+     * @param context the registry bundle's context, to tell an updated bundle from an uninstalled one
      * @param config its settings
      */
     @Activate
-    public PilotRegistry(Config config) {
+    public PilotRegistry(BundleContext context, Config config) {
+        this.context = context;
         this.timeoutMillis = TimeUnit.SECONDS.toMillis(Math.max(1, config.contributionTimeoutSeconds()));
     }
 
@@ -83,6 +94,9 @@ public final class PilotRegistry implements Catalog {
             return;
         }
         synchronized (entries) {
+            if (reference.getBundle() == null) {
+                return; // unregistered while its contribution was asked for: removePilot has run already
+            }
             entries.put(entry.serviceId(), entry);
             rebuild();
         }
@@ -109,8 +123,18 @@ public final class PilotRegistry implements Catalog {
         callers.shutdownNow();
     }
 
+    /** Caller holds the lock on entries. */
     private void rebuild() {
-        snapshot = CatalogBuilder.build(entries.values(), snapshot.revision() + 1);
+        seniority.keySet().removeIf(bundleId -> context.getBundle(bundleId) == null);
+        Snapshot previous = snapshot;
+        Snapshot next = CatalogBuilder.build(entries.values(), previous.revision() + 1, seniority);
+        for (PilotStatus pilot : next.pilots()) {
+            if (pilot.accepted()) {
+                seniority.computeIfAbsent(pilot.bundleId(), id -> ++acceptances);
+            }
+        }
+        snapshot = next;
+        ContributionEvents.post(eventAdmin, previous, next);
     }
 
     private PilotEntry describe(Pilot pilot, ServiceReference<Pilot> reference) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import nl.proeftuin.api.model.Kpi;
 import nl.proeftuin.api.model.Lesson;
+import nl.proeftuin.api.model.Measurement;
 import nl.proeftuin.api.model.Opgave;
 import nl.proeftuin.api.model.Region;
 import nl.proeftuin.api.screen.Screen;
@@ -16,7 +17,7 @@ import nl.proeftuin.registry.PilotStatus;
 /** The immutable catalogue state, with indexes so that look-ups by id do not scan. */
 final class Snapshot implements CatalogSnapshot {
 
-    static final Snapshot EMPTY = new Snapshot(0, List.of(), List.of(), List.of(), List.of(), Map.of(), List.of());
+    static final Snapshot EMPTY = new Snapshot(0, List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), List.of());
 
     private final long revision;
     private final List<Region> regions;
@@ -24,19 +25,21 @@ final class Snapshot implements CatalogSnapshot {
     private final List<Kpi> kpis;
     private final List<Lesson> lessons;
     private final Map<String, List<Screen>> screens;
+    private final Map<String, List<Measurement>> initialMeasurements;
     private final List<PilotStatus> pilots;
     private final Map<String, Region> regionIndex;
     private final Map<String, Opgave> opgaveIndex;
     private final Map<String, Kpi> kpiIndex;
 
     Snapshot(long revision, List<Region> regions, List<Opgave> opgaven, List<Kpi> kpis, List<Lesson> lessons,
-            Map<String, List<Screen>> screens, List<PilotStatus> pilots) {
+            Map<String, List<Screen>> screens, Map<String, List<Measurement>> initialMeasurements, List<PilotStatus> pilots) {
         this.revision = revision;
         this.regions = List.copyOf(regions);
         this.opgaven = List.copyOf(opgaven);
         this.kpis = List.copyOf(kpis);
         this.lessons = List.copyOf(lessons);
         this.screens = Map.copyOf(screens);
+        this.initialMeasurements = Map.copyOf(initialMeasurements);
         this.pilots = List.copyOf(pilots);
         this.regionIndex = index(this.regions, Region::id);
         this.opgaveIndex = index(this.opgaven, Opgave::id);
@@ -92,6 +95,11 @@ final class Snapshot implements CatalogSnapshot {
     @Override
     public List<Screen> screens(String regionId) {
         return regionId == null ? List.of() : screens.getOrDefault(regionId, List.of());
+    }
+
+    @Override
+    public List<Measurement> initialMeasurements(String regionId) {
+        return regionId == null ? List.of() : initialMeasurements.getOrDefault(regionId, List.of());
     }
 
     @Override

@@ -5,9 +5,11 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import nl.proeftuin.api.pilot.Pilot;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
@@ -39,6 +41,12 @@ final class FakeOsgi {
         return fake(ServiceReference.class, Map.of(
                 "getBundle", args -> bundle,
                 "getProperty", args -> Constants.SERVICE_ID.equals(args[0]) ? serviceId : null));
+    }
+
+    /** A framework context in which every bundle is installed except those listed. */
+    static BundleContext context(Set<Long> uninstalled) {
+        return fake(BundleContext.class, Map.of(
+                "getBundle", args -> uninstalled.contains((Long) args[0]) ? null : bundle((Long) args[0], "bundle" + args[0], null)));
     }
 
     /** The registry's configuration with the given contribution timeout. */

@@ -6,6 +6,8 @@ import static nl.proeftuin.registry.internal.Pilots.validFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import nl.proeftuin.api.model.Region;
@@ -17,7 +19,8 @@ import org.osgi.framework.ServiceReference;
 
 class PilotRegistryTest {
 
-    private final PilotRegistry registry = new PilotRegistry(FakeOsgi.config(1));
+    private final Set<Long> uninstalled = new HashSet<>();
+    private final PilotRegistry registry = new PilotRegistry(FakeOsgi.context(uninstalled), FakeOsgi.config(1));
 
     @AfterEach
     void stopRegistry() {
@@ -148,5 +151,52 @@ class PilotRegistryTest {
 
         assertThat(statusOf("nl.brabant.pilot").accepted()).isFalse();
         assertThat(statusOf("nl.zeeland.pilot").accepted()).isTrue();
+    }
+
+    @Test
+    void aPilotThatHoldsARegionKeepsItWhenAnEarlierInstalledRefusedPilotBecomesValid() {
+        ServiceReference<Pilot> brokenFirst = pilotOf(10, "nl.first", "zeeland");
+        ServiceReference<Pilot> holder = pilotOf(11, "nl.second", "zeeland");
+        registry.addPilot(() -> { throw new IllegalArgumentException("Kpi.id: \"X\" is not a slug"); }, brokenFirst);
+        registry.addPilot(() -> validFor("zeeland").build(), holder);
+        assertThat(statusOf("nl.second").accepted()).isTrue();
+
+        // bundle 10 is updated in place (same bundle id) and is now valid: it must not take the region away
+        registry.removePilot(brokenFirst);
+        registry.addPilot(() -> validFor("zeeland").build(), brokenFirst);
+
+        assertThat(statusOf("nl.second").accepted()).isTrue();
+        assertThat(statusOf("nl.first").accepted()).isFalse();
+        assertThat(statusOf("nl.first").problems()).anySatisfy(p -> assertThat(p).contains("nl.second"));
+    }
+
+    @Test
+    void theHolderKeepsItsRegionAcrossItsOwnUpdate() {
+        ServiceReference<Pilot> holder = pilotOf(11, "nl.holder", "zeeland");
+        ServiceReference<Pilot> competitor = pilotOf(10, "nl.competitor", "zeeland");
+        registry.addPilot(() -> validFor("zeeland").build(), holder);
+        registry.addPilot(() -> validFor("zeeland").build(), competitor);
+        assertThat(statusOf("nl.competitor").accepted()).isFalse();
+
+        registry.removePilot(holder); // the update unregisters the service for a moment
+        registry.addPilot(() -> validFor("zeeland").build(), holder);
+
+        assertThat(statusOf("nl.holder").accepted()).isTrue();
+        assertThat(statusOf("nl.competitor").accepted()).isFalse();
+    }
+
+    @Test
+    void anUninstalledHolderLosesItsSeniority() {
+        ServiceReference<Pilot> holder = pilotOf(11, "nl.holder", "zeeland");
+        ServiceReference<Pilot> competitor = pilotOf(10, "nl.competitor", "zeeland");
+        registry.addPilot(() -> validFor("zeeland").build(), holder);
+        registry.addPilot(() -> validFor("zeeland").build(), competitor);
+        registry.removePilot(holder);
+        uninstalled.add(11L);
+        registry.removePilot(competitor);
+        registry.addPilot(() -> validFor("zeeland").build(), competitor);
+
+        assertThat(onlyStatus().symbolicName()).isEqualTo("nl.competitor");
+        assertThat(onlyStatus().accepted()).isTrue();
     }
 }

@@ -53,7 +53,7 @@ class SnapshotTest {
         List<Region> regions = new ArrayList<>(List.of(region("zeeland")));
         Map<String, List<Screen>> screens = new HashMap<>(Map.of("zeeland", List.of(Pilots.pageScreen("kaart"))));
         List<PilotStatus> pilots = new ArrayList<>();
-        Snapshot copy = new Snapshot(5, regions, List.of(), List.of(), List.of(), screens, pilots);
+        Snapshot copy = new Snapshot(5, regions, List.of(), List.of(), List.of(), screens, Map.of(), pilots);
 
         regions.add(region("brabant"));
         screens.put("brabant", List.of(Pilots.pageScreen("kaart")));
