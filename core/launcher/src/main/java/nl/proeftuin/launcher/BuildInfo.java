@@ -29,9 +29,18 @@ record BuildInfo(String version, String slf4jVersion) {
         return new BuildInfo(properties.getProperty("version"), properties.getProperty("slf4j.version"));
     }
 
-    /** SLF4J lives on the framework class path (one logging back end for all); bundles import it from there. */
+    /**
+     * SLF4J lives on the framework class path (one logging back end for all); bundles import it from there. It is
+     * exported at 1.7.36 as well, because libraries such as HikariCP import {@code [1.6,2)} and the 2.x API is
+     * compatible with 1.7 for code that logs.
+     */
     String systemPackagesExtra() {
-        String v = ";version=" + slf4jVersion;
-        return "org.slf4j" + v + ",org.slf4j.event" + v + ",org.slf4j.helpers" + v + ",org.slf4j.spi" + v;
+        StringBuilder packages = new StringBuilder();
+        for (String version : new String[] {slf4jVersion, "1.7.36"}) {
+            for (String name : new String[] {"org.slf4j", "org.slf4j.event", "org.slf4j.helpers", "org.slf4j.spi"}) {
+                packages.append(packages.length() == 0 ? "" : ",").append(name).append(";version=").append(version);
+            }
+        }
+        return packages.toString();
     }
 }

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
@@ -19,6 +21,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,9 +57,19 @@ final class Platform {
         try {
             framework.init();
             List<Bundle> bundles = install(framework, config.systemDir());
+            Map<Long, Throwable> failures = new ConcurrentHashMap<>();
+            framework.getBundleContext().addFrameworkListener(event -> {
+                if (event.getType() == FrameworkEvent.ERROR && event.getBundle() != null) {
+                    failures.putIfAbsent(event.getBundle().getBundleId(), event.getThrowable());
+                }
+            });
+            for (Bundle bundle : bundles) {
+                markForStart(bundle);
+            }
+            // raises the start level: configuration first (level 1), then everything else (level 2)
             framework.start();
             for (Bundle bundle : bundles) {
-                startCoreBundle(bundle);
+                requireStarted(bundle, failures.get(bundle.getBundleId()));
             }
             platform.awaitHttp(config);
             return platform;
@@ -81,6 +94,9 @@ final class Platform {
         properties.put("org.apache.felix.http.host", config.host());
         properties.put("org.apache.felix.http.jetty.sendServerHeader", "false");
         properties.put("felix.log.level", "2");
+        properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "2");
+        // pilots installed later by the deployer start with the rest of the platform
+        properties.put("felix.startlevel.bundle", "2");
         properties.put("ds.loglevel", "warn");
         properties.put("proeftuin.version", build.version());
         properties.put("proeftuin.home", config.home().toString());
@@ -111,16 +127,42 @@ final class Platform {
         return bundles;
     }
 
-    private static void startCoreBundle(Bundle bundle) throws LaunchException {
-        if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+    /** Settings must be in Configuration Admin before any component starts. */
+    private static final Set<String> FIRST = Set.of("org.apache.felix.configadmin", "nl.proeftuin.config");
+
+    private static void markForStart(Bundle bundle) throws LaunchException {
+        if (isFragment(bundle)) {
             return;
         }
+        bundle.adapt(BundleStartLevel.class).setStartLevel(FIRST.contains(bundle.getSymbolicName()) ? 1 : 2);
         try {
-            bundle.start();
+            bundle.start(); // before framework.start() this only marks the bundle to be started at its level
         } catch (BundleException e) {
             throw new LaunchException(LaunchException.STARTUP,
-                    "core bundle " + bundle.getSymbolicName() + " did not start: " + e.getMessage(), e);
+                    "core bundle " + bundle.getSymbolicName() + " cannot be started: " + e.getMessage(), e);
         }
+    }
+
+    private static void requireStarted(Bundle bundle, Throwable failure) throws LaunchException {
+        if (isFragment(bundle) || bundle.getState() == Bundle.ACTIVE) {
+            return;
+        }
+        String reason = failure == null ? "it is " + stateName(bundle.getState())
+                : failure.getMessage() != null ? failure.getMessage() : failure.getClass().getName();
+        throw new LaunchException(LaunchException.STARTUP, "core bundle " + bundle.getSymbolicName() + " did not start: " + reason, failure);
+    }
+
+    private static boolean isFragment(Bundle bundle) {
+        return bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
+    }
+
+    private static String stateName(int state) {
+        return switch (state) {
+            case Bundle.INSTALLED -> "installed but not resolved";
+            case Bundle.RESOLVED -> "resolved but not started";
+            case Bundle.STARTING -> "still starting";
+            default -> "in state " + state;
+        };
     }
 
     private void awaitHttp(LaunchConfig config) throws LaunchException {
