@@ -7,11 +7,13 @@ import org.osgi.framework.Constants;
 
 /**
  * Decides whether the platform is healthy from the bundles' states. Pilot bundles (those that declare a region)
- * do not count: a broken pilot is reported on its own and never makes the platform unhealthy.
+ * and anything installed from {@code deploy/} do not count: a broken pilot is reported on its own and never makes
+ * the platform unhealthy.
  */
 final class HealthCheck {
 
     static final String PILOT_HEADER = "Proeftuin-Region";
+    static final String DEPLOYED_LOCATION_PREFIX = "proeftuin:deploy/";
 
     private HealthCheck() {
     }
@@ -32,7 +34,9 @@ final class HealthCheck {
 
     private static boolean isCore(Bundle bundle) {
         var headers = bundle.getHeaders("");
+        String location = bundle.getLocation();
         return headers.get(PILOT_HEADER) == null && headers.get(Constants.FRAGMENT_HOST) == null
+                && (location == null || !location.startsWith(DEPLOYED_LOCATION_PREFIX))
                 && bundle.getState() != Bundle.UNINSTALLED;
     }
 }

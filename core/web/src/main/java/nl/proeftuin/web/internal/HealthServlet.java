@@ -2,10 +2,13 @@ package nl.proeftuin.web.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import nl.proeftuin.web.internal.api.ApiServlet;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -39,6 +42,16 @@ public final class HealthServlet extends HttpServlet {
         this.context = context;
         String platformVersion = context.getProperty("proeftuin.version");
         this.version = platformVersion != null ? platformVersion : context.getBundle().getVersion().toString();
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+            ApiServlet.problem(request, response, 405, "Method not allowed",
+                    request.getMethod() + " is not supported here; use GET.", List.of());
+            return;
+        }
+        super.service(request, response);
     }
 
     @Override

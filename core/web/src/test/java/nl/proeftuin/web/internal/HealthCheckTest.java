@@ -98,8 +98,12 @@ class HealthCheckTest {
         return bundle(symbolicName, Bundle.RESOLVED, Map.of(Constants.FRAGMENT_HOST, host));
     }
 
-    /** A fake bundle answering only what a health check may ask: state, symbolic name and raw headers. */
+    /** A fake bundle answering only what a health check may ask: state, symbolic name, location and raw headers. */
     private static Bundle bundle(String symbolicName, int state, Map<String, String> extraHeaders) {
+        return bundle(symbolicName, state, extraHeaders, "file:/proeftuin/system/" + symbolicName + ".jar");
+    }
+
+    private static Bundle bundle(String symbolicName, int state, Map<String, String> extraHeaders, String location) {
         Hashtable<String, String> headers = new Hashtable<>(extraHeaders);
         headers.put(Constants.BUNDLE_SYMBOLICNAME, symbolicName);
         return (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] {Bundle.class},
@@ -107,10 +111,21 @@ class HealthCheckTest {
                     case "getState" -> state;
                     case "getSymbolicName" -> symbolicName;
                     case "getHeaders" -> headers;
+                    case "getLocation" -> location;
                     case "equals" -> proxy == args[0];
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "toString" -> "fake bundle " + symbolicName;
                     default -> throw new UnsupportedOperationException("fake Bundle." + method.getName());
                 });
+    }
+
+    @Test
+    void staysUpWhenALibraryFromDeployWaits() {
+        Bundle library = bundle("nl.example.lib", Bundle.INSTALLED, Map.of(), "proeftuin:deploy/lib.jar");
+
+        Health health = HealthCheck.evaluate(new Bundle[] {bundle("nl.proeftuin.web", Bundle.ACTIVE, Map.of()), library}, "1", 0);
+
+        assertThat(health.status()).isEqualTo(Health.UP);
+        assertThat(health.inactiveCoreBundles()).isEmpty();
     }
 }

@@ -1,0 +1,90 @@
+package nl.proeftuin.web.internal.api;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base of the API's servlets: JSON answers, and every failure as {@code application/problem+json}. An unexpected
+ * exception becomes a 500 with a reference to the log, never a stack trace in the answer.
+ */
+public abstract class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+    static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS");
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            String method = request.getMethod();
+            if (!METHODS.contains(method)) {
+                throw new ApiException(405, "Method not allowed", method + " is not supported here.", List.of());
+            }
+            handle(method, subPath(request), request, response);
+        } catch (ApiException e) {
+            problem(request, response, e.status(), e.title(), e.getMessage(), e.errors());
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+            problem(request, response, 500, "Internal error",
+                    "The platform could not answer this request; the log of the platform has the details.", List.of());
+        }
+    }
+
+    /**
+     * Answers one request.
+     *
+     * @param method the HTTP method
+     * @param path the path below the servlet's pattern, without leading slash; empty for the pattern itself
+     */
+    protected abstract void handle(String method, String path, HttpServletRequest request, HttpServletResponse response)
+            throws IOException;
+
+    static String subPath(HttpServletRequest request) {
+        String info = request.getPathInfo();
+        if (info == null || info.equals("/")) {
+            return "";
+        }
+        return info.startsWith("/") ? info.substring(1) : info;
+    }
+
+    protected static void json(HttpServletResponse response, int status, Object body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        Json.MAPPER.writeValue(response.getOutputStream(), body);
+    }
+
+    protected static void json(HttpServletResponse response, Object body) throws IOException {
+        json(response, 200, body);
+    }
+
+    protected static ApiException methodNotAllowed(String method, String allowed) {
+        return new ApiException(405, "Method not allowed", method + " is not supported here; use " + allowed + ".", List.of());
+    }
+
+    /**
+     * Answers with a problem. When the request has a body that was not read, the connection is closed after the
+     * answer: the client then starts its next request on a fresh connection instead of finding this one dead.
+     */
+    public static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail,
+            List<String> errors) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
+        if (request.getContentLengthLong() != 0 && status >= 400) {
+            response.setHeader("Connection", "close");
+        }
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        Json.MAPPER.writeValue(response.getOutputStream(),
+                new Problem("about:blank", title, status, detail, request.getRequestURI(), errors));
+    }
+}
