@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import nl.proeftuin.web.internal.api.ApiServlet;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -46,12 +45,9 @@ public final class HealthServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
-            ApiServlet.problem(request, response, 405, "Method not allowed",
-                    request.getMethod() + " is not supported here; use GET.", List.of());
-            return;
+        if (!ApiServlet.refuseUnlessGet(request, response)) {
+            super.service(request, response);
         }
-        super.service(request, response);
     }
 
     @Override

@@ -69,6 +69,20 @@ public abstract class ApiServlet extends HttpServlet {
     }
 
     /**
+     * For servlets that are not ApiServlets: answers 405 as a problem unless the method is GET (or HEAD).
+     *
+     * @return true when the request was refused and answered
+     */
+    public static boolean refuseUnlessGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD")) {
+            return false;
+        }
+        problem(request, response, 405, "Method not allowed", method + " is not supported here; use GET.", List.of());
+        return true;
+    }
+
+    /**
      * Answers with a problem. When the request has a body that was not read, the connection is closed after the
      * answer: the client then starts its next request on a fresh connection instead of finding this one dead.
      */

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import nl.proeftuin.web.internal.api.ApiServlet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,12 +44,16 @@ public final class EventsServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        if (!request.getMethod().equals("GET")) {
-            ApiServlet.problem(request, response, 405, "Method not allowed",
-                    request.getMethod() + " is not supported here; use GET.", List.of());
-            return;
+        if (!ApiServlet.refuseUnlessGet(request, response)) {
+            super.service(request, response);
         }
-        super.service(request, response);
+    }
+
+    /** HEAD tells a client the stream exists without holding a connection open. */
+    @Override
+    protected void doHead(HttpServletRequest request, HttpServletResponse response) {
+        response.setStatus(200);
+        response.setContentType("text/event-stream");
     }
 
     @Override
