@@ -23,7 +23,7 @@ public final class Main {
     /**
      * Entry point.
      *
-     * @param args {@code --version} or {@code --help}, or nothing to run the platform
+     * @param args {@code --version}, {@code --help}, {@code validate <pilot.jar>}, or nothing to run the platform
      */
     public static void main(String[] args) {
         System.exit(run(args, System.getenv()));
@@ -41,6 +41,9 @@ public final class Main {
                     System.out.println(usage());
                     return 0;
                 }
+                case "validate" -> {
+                    return validate(args, build, env);
+                }
                 default -> {
                     System.err.println("proeftuin: unknown argument \"" + args[0] + "\"\n" + usage());
                     return LaunchException.CONFIG;
@@ -49,6 +52,21 @@ public final class Main {
         }
         try {
             return runPlatform(build, env);
+        } catch (LaunchException e) {
+            System.err.println("proeftuin: " + e.getMessage());
+            return e.exitCode();
+        }
+    }
+
+    /** {@code proeftuin validate <pilot.jar>}: see {@link Validator}. */
+    private static int validate(String[] args, BuildInfo build, Map<String, String> env) {
+        if (args.length != 2) {
+            System.err.println("proeftuin: validate expects one pilot JAR, for example: proeftuin validate target/my-pilot-1.0.0.jar\n"
+                    + usage());
+            return LaunchException.CONFIG;
+        }
+        try {
+            return Validator.validate(Path.of(args[1]), LaunchConfig.load(installDir(), env), build, System.out);
         } catch (LaunchException e) {
             System.err.println("proeftuin: " + e.getMessage());
             return e.exitCode();
@@ -136,7 +154,11 @@ public final class Main {
     private static String usage() {
         return """
                 usage: proeftuin [--version | --help]
+                       proeftuin validate <pilot.jar>
                   Runs the platform in the foreground; Ctrl-C or SIGTERM stops it.
+                  validate: checks a pilot bundle the way deploying it would, in a temporary platform without
+                    HTTP (it may run beside a platform that serves); prints every problem and a verdict.
+                    Exit code 0 valid, 1 not valid, 2 no such file.
                 environment:
                   PROEFTUIN_HOME  folder with deploy/, data/ and conf/ (default: the distribution folder)
                   PROEFTUIN_PORT  HTTP port (default: http.port in conf/proeftuin.properties, else 8080)""";

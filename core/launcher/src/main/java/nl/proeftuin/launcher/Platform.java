@@ -14,8 +14,13 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
@@ -35,6 +40,10 @@ final class Platform {
 
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
     private static final String HTTP_RUNTIME = "org.osgi.service.servlet.runtime.HttpServiceRuntime";
+    /** The bundle that opens the HTTP port (Felix HTTP on Jetty 12). */
+    private static final String HTTP_SERVER = "org.apache.felix.http.jetty12";
+    /** How a bundle that needs the HTTP whiteboard says so in Require-Capability. */
+    private static final String HTTP_IMPLEMENTATION = "osgi.implementation=osgi.http";
     private static final long HTTP_TIMEOUT_MS = 30_000;
     private static final long STOP_TIMEOUT_MS = 15_000;
 
@@ -49,6 +58,29 @@ final class Platform {
      * {@code /api/health} answers.
      */
     static Platform start(LaunchConfig config, BuildInfo build) throws LaunchException {
+        Platform platform = startBundles(config, build, manifest -> true);
+        try {
+            platform.awaitHttp(config);
+            return platform;
+        } catch (LaunchException e) {
+            platform.stop();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the framework with every bundle of {@code system/} except the HTTP server and the bundles that cannot
+     * resolve without it (the web layer, on which nothing depends): no port is opened, so this runs beside a
+     * platform that serves (used by {@code proeftuin validate}).
+     */
+    static Platform startWithoutHttp(LaunchConfig config, BuildInfo build) throws LaunchException {
+        return startBundles(config, build, manifest -> !HTTP_SERVER.equals(symbolicName(manifest))
+                && !String.valueOf(manifest.getValue(Constants.REQUIRE_CAPABILITY)).contains(HTTP_IMPLEMENTATION));
+    }
+
+    /** Start-up up to the point where every installed core bundle is active; stops the framework on failure. */
+    private static Platform startBundles(LaunchConfig config, BuildInfo build, Predicate<Attributes> include)
+            throws LaunchException {
         Map<String, String> properties = frameworkProperties(config, build);
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new LaunchException(LaunchException.STARTUP, "no OSGi framework on the class path (lib/ is incomplete)"));
@@ -56,7 +88,7 @@ final class Platform {
         Platform platform = new Platform(framework);
         try {
             framework.init();
-            List<Bundle> bundles = install(framework, config.systemDir());
+            List<Bundle> bundles = install(framework, config.systemDir(), include);
             Map<Long, Throwable> failures = new ConcurrentHashMap<>();
             framework.getBundleContext().addFrameworkListener(event -> {
                 if (event.getType() == FrameworkEvent.ERROR && event.getBundle() != null) {
@@ -71,7 +103,6 @@ final class Platform {
             for (Bundle bundle : bundles) {
                 requireStarted(bundle, failures.get(bundle.getBundleId()));
             }
-            platform.awaitHttp(config);
             return platform;
         } catch (LaunchException e) {
             platform.stop();
@@ -106,7 +137,7 @@ final class Platform {
         return properties;
     }
 
-    private static List<Bundle> install(Framework framework, Path systemDir) throws LaunchException {
+    private static List<Bundle> install(Framework framework, Path systemDir, Predicate<Attributes> include) throws LaunchException {
         List<Path> jars;
         try (Stream<Path> files = Files.list(systemDir)) {
             jars = files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
@@ -118,6 +149,9 @@ final class Platform {
         }
         List<Bundle> bundles = new ArrayList<>();
         for (Path jar : jars) {
+            if (!include.test(manifest(jar))) {
+                continue;
+            }
             try (InputStream in = Files.newInputStream(jar)) {
                 bundles.add(framework.getBundleContext().installBundle(jar.toUri().toString(), in));
             } catch (BundleException | IOException e) {
@@ -125,6 +159,21 @@ final class Platform {
             }
         }
         return bundles;
+    }
+
+    /** The main attributes of the manifest of a JAR in {@code system/} (empty when it has none). */
+    private static Attributes manifest(Path jar) throws LaunchException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            return manifest == null ? new Attributes() : manifest.getMainAttributes();
+        } catch (IOException e) {
+            throw new LaunchException(LaunchException.STARTUP, "core bundle " + jar.getFileName() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String symbolicName(Attributes manifest) {
+        String header = manifest.getValue(Constants.BUNDLE_SYMBOLICNAME);
+        return header == null ? null : header.split(";", 2)[0].strip();
     }
 
     /** Settings must be in Configuration Admin before any component starts. */
@@ -240,6 +289,11 @@ final class Platform {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The framework's own context, to find services of the core bundles from outside the framework. */
+    BundleContext context() {
+        return framework.getBundleContext();
     }
 
     int activeBundles() {

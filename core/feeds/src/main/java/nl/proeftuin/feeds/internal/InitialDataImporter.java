@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import nl.proeftuin.api.model.Measurement;
 import nl.proeftuin.registry.Catalog;
 import nl.proeftuin.registry.CatalogSnapshot;
@@ -56,8 +57,12 @@ public final class InitialDataImporter implements EventHandler {
     }
 
     @Deactivate
-    void deactivate() {
-        worker.shutdownNow();
+    void deactivate() throws InterruptedException {
+        // an import in progress is one transaction: let it finish rather than cut its classes away under it
+        worker.shutdown();
+        if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+            worker.shutdownNow();
+        }
     }
 
     @Override
