@@ -3,6 +3,7 @@ package nl.proeftuin.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,7 +12,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import nl.proeftuin.api.model.Measurement;
 import nl.proeftuin.store.internal.Databases;
+import nl.proeftuin.store.internal.SqlMeasurementStore;
 import org.h2.Driver;
 import org.h2.util.OsgiDataSourceFactory;
 import org.junit.jupiter.api.Test;
@@ -55,7 +58,7 @@ class H2StoreTest extends StoreContract {
                     for (String line = in.readLine(); line != null; line = in.readLine()) {
                         lines.add(line);
                     }
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     // the stream ends when the child is killed
                 }
             }, "kill-test-output");
@@ -84,14 +87,14 @@ class H2StoreTest extends StoreContract {
         }
 
         DataSource reopened = pooled(h2(folder));
-        var store = new nl.proeftuin.store.internal.SqlMeasurementStore(reopened, clock);
-        assertThat(store.count()).isEqualTo(KillTestChild.BULK + KillTestChild.SINGLES);
-        assertThat(store.measurements(KillTestChild.bulk().stream().map(m -> m.kpiId())
+        SqlMeasurementStore afterKill = new SqlMeasurementStore(reopened, clock);
+        assertThat(afterKill.count()).isEqualTo(KillTestChild.BULK + KillTestChild.SINGLES);
+        assertThat(afterKill.measurements(KillTestChild.bulk().stream().map(Measurement::kpiId)
                 .distinct().toList()).values().stream().mapToInt(List::size).sum())
                 .isEqualTo(KillTestChild.BULK);
         for (int i = 0; i < KillTestChild.SINGLES; i++) {
-            var single = KillTestChild.single(i);
-            assertThat(values(store.measurements(single.kpiId(), single.period(),
+            Measurement single = KillTestChild.single(i);
+            assertThat(values(afterKill.measurements(single.kpiId(), single.period(),
                     single.period()))).as("single commit %d", i).containsExactly(single.value());
         }
     }

@@ -29,6 +29,9 @@ public final class Databases {
      */
     static final String H2_SETTINGS = ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
 
+    /** The pgjdbc setting that turns batched INSERTs into multi-row INSERTs. */
+    static final String PG_REWRITE_BATCHES = "reWriteBatchedInserts";
+
     private Databases() {
     }
 
@@ -86,7 +89,8 @@ public final class Databases {
     }
 
     /**
-     * Creates an unpooled data source through a driver's factory.
+     * Creates an unpooled data source through a driver's factory. For PostgreSQL, batched
+     * inserts are rewritten to multi-row inserts unless the URL says otherwise.
      *
      * @param factory the driver's factory
      * @param url the JDBC URL
@@ -104,6 +108,11 @@ public final class Databases {
         }
         if (!password.isEmpty()) {
             properties.setProperty(DataSourceFactory.JDBC_PASSWORD, password);
+        }
+        if (url.startsWith("jdbc:postgresql:") && !url.contains(PG_REWRITE_BATCHES)) {
+            // pgjdbc then sends a batch of INSERTs as multi-row INSERTs: about twice as fast for
+            // bulk imports; the store does not use the per-row counts this gives up
+            properties.setProperty(PG_REWRITE_BATCHES, "true");
         }
         try {
             return factory.createDataSource(properties);

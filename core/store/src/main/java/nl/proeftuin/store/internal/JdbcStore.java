@@ -144,9 +144,19 @@ public final class JdbcStore implements MeasurementStore, LessonStore {
         pool.close();
     }
 
+    /**
+     * The folder of the embedded database.
+     *
+     * @param data the {@code proeftuin.data} framework property, or {@code null} if unset
+     * @return {@code <data>/store}, or {@code data/store} (relative to the working directory)
+     *     when the property is unset or blank
+     */
+    static Path embeddedFolder(String data) {
+        return Path.of(data == null || data.isBlank() ? "data" : data.strip(), "store");
+    }
+
     private static Path embeddedFolder(BundleContext context) {
-        String data = context.getProperty(DATA_PROPERTY);
-        Path folder = Path.of(data == null || data.isBlank() ? "data" : data, "store");
+        Path folder = embeddedFolder(context.getProperty(DATA_PROPERTY));
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {

@@ -144,28 +144,39 @@ public final class Migrator {
      */
     public Result migrate() throws SQLException {
         List<Migration> migrations = migrations();
-        IN_PROCESS.lock();
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(connection);
-            createVersionTable(connection);
-            List<Integer> applied = new ArrayList<>();
-            for (Migration migration : migrations) {
-                if (Sql.transaction(connection, c -> apply(c, dialect, migration))) {
-                    applied.add(migration.version());
+            if (dialect == Dialect.H2) {
+                IN_PROCESS.lock();
+            }
+            try {
+                return migrate(connection, dialect, migrations);
+            } finally {
+                if (dialect == Dialect.H2) {
+                    IN_PROCESS.unlock();
                 }
             }
-            int version = version(connection);
-            int known = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
-            if (version > known) {
-                // a newer node migrated the shared database; older code keeps working on it
-                // because migrations only add
-                LOG.warn("The database has schema version {}, newer than this bundle knows ({})",
-                        version, known);
-            }
-            return new Result(version, List.copyOf(applied));
-        } finally {
-            IN_PROCESS.unlock();
         }
+    }
+
+    private Result migrate(Connection connection, Dialect dialect, List<Migration> migrations)
+            throws SQLException {
+        createVersionTable(connection);
+        List<Integer> applied = new ArrayList<>();
+        for (Migration migration : migrations) {
+            if (Sql.transaction(connection, c -> apply(c, dialect, migration))) {
+                applied.add(migration.version());
+            }
+        }
+        int version = version(connection);
+        int known = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
+        if (version > known) {
+            // a newer node migrated the shared database; older code keeps working on it because
+            // migrations only add
+            LOG.warn("The database has schema version {}, newer than this bundle knows ({})",
+                    version, known);
+        }
+        return new Result(version, List.copyOf(applied));
     }
 
     private static void createVersionTable(Connection connection) throws SQLException {

@@ -248,15 +248,16 @@ public final class SqlMeasurementStore implements MeasurementStore {
         }
         // microseconds: what both databases keep, so a stamped value reads back equal
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Measurement> stamped = new ArrayList<>(measurements);
-        stamped.forEach(m -> Objects.requireNonNull(m, "measurements contains null"));
-        // a stable sort keeps repeated pairs in call order, so the last of a run wins
-        stamped.sort(BY_KEY);
-        List<Measurement> current = new ArrayList<>(stamped.size());
+        List<Measurement> sorted = new ArrayList<>(measurements);
+        sorted.forEach(m -> Objects.requireNonNull(m, "measurements contains null"));
+        // a stable sort keeps repeated pairs in call order, so the last of a run wins; sorted
+        // rows also lock in the same order in concurrent calls, which avoids deadlocks
+        sorted.sort(BY_KEY);
+        List<Measurement> current = new ArrayList<>(sorted.size());
         List<Measurement> superseded = new ArrayList<>();
-        for (int i = 0; i < stamped.size(); i++) {
-            Measurement m = stamped.get(i);
-            if (i + 1 < stamped.size() && BY_KEY.compare(m, stamped.get(i + 1)) == 0) {
+        for (int i = 0; i < sorted.size(); i++) {
+            Measurement m = sorted.get(i);
+            if (i + 1 < sorted.size() && BY_KEY.compare(m, sorted.get(i + 1)) == 0) {
                 superseded.add(m);
             } else {
                 current.add(m);
@@ -337,9 +338,9 @@ public final class SqlMeasurementStore implements MeasurementStore {
 
     /**
      * Which pairs of a sorted chunk already have a value, in one query over the chunk's KPIs and
-     * period range (it may read a few rows outside the chunk; they are ignored). The rows found
-     * are locked until the transaction ends, so a concurrent writer cannot slip a value in
-     * between the copy to the history and the update.
+     * period range (it may also read a few rows outside the chunk, which are then ignored). The
+     * rows read are locked until the transaction ends, so a concurrent writer cannot slip a
+     * value in between the copy to the history and the update.
      */
     private static Set<Key> existing(Connection c, List<Measurement> chunk) throws SQLException {
         List<String> kpis = new ArrayList<>();
