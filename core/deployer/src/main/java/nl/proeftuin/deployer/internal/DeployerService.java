@@ -422,6 +422,9 @@ public final class DeployerService implements Deployer {
             } else {
                 bundle = operations.install(fileName, file);
             }
+            // listed before it starts: its contribution can reach the catalogue while start() is still running
+            records.put(fileName, new FileRecord(fileName, attributes.size(), attributes.lastModifiedTime().toMillis(),
+                    info.sha256(), info, bundle.getBundleId(), info.sha256(), null, Instant.now()));
             startFailure = operations.start(bundle);
         } catch (BundleException e) {
             if (update && bundle.getState() != Bundle.ACTIVE) {
