@@ -17,8 +17,11 @@ export function initialLanguage() {
   return LANGUAGES.includes(saved) ? saved : LANGUAGES[0];
 }
 
-/** Loads the texts of a language, remembers the choice and sets the page's language. */
-export async function load(language) {
+/**
+ * Loads the texts of a language and sets the page's language; remembers it only when the user chose it,
+ * so a page still starting up never overwrites a choice made in another tab.
+ */
+export async function load(language, remember = false) {
   const response = await fetch(`/ui/i18n/${language}.json`, {headers: {Accept: 'application/json'}});
   if (!response.ok) {
     throw new Error(`texts for ${language}: HTTP ${response.status}`);
@@ -27,6 +30,9 @@ export async function load(language) {
   messages = body.messages;
   current = language;
   document.documentElement.lang = language;
+  if (!remember) {
+    return;
+  }
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch (e) {

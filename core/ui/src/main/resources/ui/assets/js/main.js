@@ -130,7 +130,7 @@ function setLiveState(state) {
 
 async function switchLanguage() {
   const next = LANGUAGES.find(l => l !== language());
-  await load(next);
+  await load(next, true);
   buildShell();
   refresh();
   announce(t('app.languageChanged'));

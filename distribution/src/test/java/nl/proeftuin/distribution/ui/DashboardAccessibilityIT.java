@@ -184,6 +184,7 @@ class DashboardAccessibilityIT {
 
     private void open(String path, String language) {
         driver.get(platform.url("/ui/bestaat-niet"));
+        Chromium.awaitPage(driver, "notFound");
         Chromium.script(driver, "localStorage.setItem('proeftuin.lang', arguments[0]);", language);
         driver.get(platform.url(path));
         Chromium.awaitPage(driver, pageOf(path));
