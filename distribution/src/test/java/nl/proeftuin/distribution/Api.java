@@ -27,8 +27,20 @@ final class Api {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** A request sent as user admin (HTTP Basic), with the password the test platforms start with. */
     HttpRequest.Builder request(String path) {
+        return anonymousRequest(path).header("Authorization", basic("admin", RunningPlatform.ADMIN_PASSWORD));
+    }
+
+    /** A request without credentials. */
+    HttpRequest.Builder anonymousRequest(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    /** The value of an HTTP Basic {@code Authorization} header. */
+    static String basic(String username, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

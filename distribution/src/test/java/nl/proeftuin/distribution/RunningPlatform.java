@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 /** The assembled distribution started as a user starts it: {@code bin/proeftuin}, as a separate process. */
 final class RunningPlatform implements AutoCloseable {
 
+    /** The password of user admin on the platforms the tests start ({@code PROEFTUIN_ADMIN_PASSWORD}). */
+    static final String ADMIN_PASSWORD = "distribution-test-admin";
     static final Path DIST = Path.of(System.getProperty("proeftuin.dist", "target/proeftuin"));
 
     final Process process;
@@ -35,6 +37,7 @@ final class RunningPlatform implements AutoCloseable {
                 .redirectOutput(output.toFile());
         builder.environment().put("PROEFTUIN_HOME", home.toString());
         builder.environment().put("PROEFTUIN_PORT", String.valueOf(port));
+        builder.environment().put("PROEFTUIN_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().putAll(extraEnv);
         return new RunningPlatform(builder.start(), output, port);
     }

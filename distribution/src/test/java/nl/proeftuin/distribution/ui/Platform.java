@@ -17,6 +17,8 @@ import java.util.function.Predicate;
 /** The built distribution, started as a user starts it ({@code bin/proeftuin}) on a fresh home and a free port. */
 final class Platform implements AutoCloseable {
 
+    /** The password of user admin on the platforms the browser tests start ({@code PROEFTUIN_ADMIN_PASSWORD}). */
+    static final String ADMIN_PASSWORD = "browser-test-admin";
     static final Path DIST = Path.of(System.getProperty("proeftuin.dist", "target/proeftuin")).toAbsolutePath();
     private static final Duration START = Duration.ofSeconds(60);
 
@@ -53,6 +55,7 @@ final class Platform implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("PROEFTUIN_HOME", home.toString());
         builder.environment().put("PROEFTUIN_PORT", String.valueOf(port));
+        builder.environment().put("PROEFTUIN_ADMIN_PASSWORD", ADMIN_PASSWORD);
         Platform platform = new Platform(builder.start(), output, home, port);
         platform.await("/api/health to answer 200", "/api/health", body -> true);
         return platform;
@@ -65,7 +68,9 @@ final class Platform implements AutoCloseable {
     /** GET a path; null when the platform does not answer 200. */
     String get(String path) {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : null;
         } catch (IOException e) {

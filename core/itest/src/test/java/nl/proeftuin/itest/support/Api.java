@@ -33,6 +33,8 @@ public final class Api {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(40);
+    /** The password of user admin in the test framework: framework property proeftuin.admin.password in itest.bndrun. */
+    public static final String ADMIN_PASSWORD = "itest-admin-password";
 
     private final URI base;
     private final HttpServiceRuntime runtime;
@@ -89,9 +91,25 @@ public final class Api {
         return CLIENT;
     }
 
-    /** A request builder for a path, with the default timeout. */
+    /** A request builder for a path, with the default timeout, sent as user admin (HTTP Basic). */
     public HttpRequest.Builder request(String path) {
+        return anonymousRequest(path).header("Authorization", basic("admin", ADMIN_PASSWORD));
+    }
+
+    /** A request builder for a path, with the default timeout and no credentials. */
+    public HttpRequest.Builder anonymousRequest(String path) {
         return HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT);
+    }
+
+    /**
+     * The value of an HTTP Basic {@code Authorization} header.
+     *
+     * @param username the user
+     * @param password the password
+     * @return {@code Basic base64(username:password)}
+     */
+    public static String basic(String username, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public ApiResponse get(String path) {
