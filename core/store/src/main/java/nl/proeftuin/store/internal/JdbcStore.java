@@ -6,17 +6,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.proeftuin.api.model.Lesson;
 import nl.proeftuin.api.model.Measurement;
+import nl.proeftuin.store.AuditRow;
+import nl.proeftuin.store.AuditStore;
 import nl.proeftuin.store.LessonStore;
 import nl.proeftuin.store.MeasurementStore;
 import nl.proeftuin.store.RecordResult;
+import nl.proeftuin.store.SessionRow;
+import nl.proeftuin.store.SessionStore;
 import nl.proeftuin.store.StoreException;
+import nl.proeftuin.store.UserRow;
+import nl.proeftuin.store.UserStore;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,7 +43,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The store component: opens the configured database through a registered JDBC driver, brings
- * its schema up to date and offers {@link MeasurementStore} and {@link LessonStore}.
+ * its schema up to date and offers {@link MeasurementStore}, {@link LessonStore}, and for the
+ * security bundle {@link UserStore}, {@link SessionStore} and {@link AuditStore}, all on one
+ * connection pool.
  *
  * <p>The driver comes from the {@link DataSourceFactory} services the H2 and PostgreSQL bundles
  * register. The reference is static and greedy, so a driver bundle installed later (or a new
@@ -46,13 +56,17 @@ import org.slf4j.LoggerFactory;
  * transaction on a connection from the pool.
  */
 @Component(name = "nl.proeftuin.store", configurationPid = "nl.proeftuin.store",
-        service = {MeasurementStore.class, LessonStore.class}, immediate = true)
+        service = {MeasurementStore.class, LessonStore.class, UserStore.class,
+                SessionStore.class, AuditStore.class},
+        immediate = true)
 @Designate(ocd = JdbcStore.Config.class)
-public final class JdbcStore implements MeasurementStore, LessonStore {
+public final class JdbcStore implements MeasurementStore, LessonStore, UserStore, SessionStore,
+        AuditStore {
 
     /** The configuration, PID {@code nl.proeftuin.store}. */
     @ObjectClassDefinition(name = "Proeftuin store",
-            description = "The database of measurements and lessons: embedded H2 by default,"
+            description = "The database of measurements, lessons, users, sessions and the audit log:"
+                    + " embedded H2 by default,"
                     + " or PostgreSQL shared by several platform nodes.")
     public @interface Config {
 
@@ -99,6 +113,9 @@ public final class JdbcStore implements MeasurementStore, LessonStore {
     private final HikariDataSource pool;
     private final SqlMeasurementStore measurements;
     private final SqlLessonStore lessons;
+    private final SqlUserStore users;
+    private final SqlSessionStore sessions;
+    private final SqlAuditStore audit;
 
     /**
      * Opens the database, migrates its schema and logs which database and version it uses.
@@ -136,6 +153,9 @@ public final class JdbcStore implements MeasurementStore, LessonStore {
         }
         this.measurements = new SqlMeasurementStore(pool, Clock.systemUTC());
         this.lessons = new SqlLessonStore(pool, Clock.systemUTC());
+        this.users = new SqlUserStore(pool);
+        this.sessions = new SqlSessionStore(pool);
+        this.audit = new SqlAuditStore(pool);
     }
 
     /** Closes the pool and with it every connection (for H2, the database file). */
@@ -205,5 +225,80 @@ public final class JdbcStore implements MeasurementStore, LessonStore {
     @Override
     public Optional<Lesson> lesson(String id) {
         return lessons.lesson(id);
+    }
+
+    @Override
+    public List<UserRow> users() {
+        return users.users();
+    }
+
+    @Override
+    public Optional<UserRow> user(String username) {
+        return users.user(username);
+    }
+
+    @Override
+    public long userCount() {
+        return users.userCount();
+    }
+
+    @Override
+    public boolean insertUser(UserRow user, Instant at) {
+        return users.insertUser(user, at);
+    }
+
+    @Override
+    public Outcome updateUser(String username, String role, Set<String> regions, Instant at) {
+        return users.updateUser(username, role, regions, at);
+    }
+
+    @Override
+    public boolean setPasswordHash(String username, String passwordHash, Instant at) {
+        return users.setPasswordHash(username, passwordHash, at);
+    }
+
+    @Override
+    public boolean rehash(String username, String expectedHash, String newHash) {
+        return users.rehash(username, expectedHash, newHash);
+    }
+
+    @Override
+    public Outcome deleteUser(String username) {
+        return users.deleteUser(username);
+    }
+
+    @Override
+    public void insertSession(SessionRow session) {
+        sessions.insertSession(session);
+    }
+
+    @Override
+    public Optional<SessionRow> session(String tokenDigest) {
+        return sessions.session(tokenDigest);
+    }
+
+    @Override
+    public boolean touchSession(String tokenDigest, Instant expires) {
+        return sessions.touchSession(tokenDigest, expires);
+    }
+
+    @Override
+    public boolean deleteSession(String tokenDigest) {
+        return sessions.deleteSession(tokenDigest);
+    }
+
+    @Override
+    public int deleteExpiredSessions(Instant now) {
+        return sessions.deleteExpiredSessions(now);
+    }
+
+    @Override
+    public AuditRow append(Instant at, String actor, String action, String target, String detail) {
+        return audit.append(at, actor, action, target, detail);
+    }
+
+    @Override
+    public List<AuditRow> auditEntries(int limit, Long beforeId, String actor, String action) {
+        return audit.auditEntries(limit, beforeId, actor, action);
     }
 }

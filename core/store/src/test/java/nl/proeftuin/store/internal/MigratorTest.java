@@ -29,7 +29,8 @@ class MigratorTest {
     void theStoresOwnIndexListsItsScriptsInOrder() {
         assertThat(Migrator.standard(NO_DATABASE).migrations()).containsExactly(
                 new Migrator.Migration(1, "init", "db/migration/V1__init.sql"),
-                new Migrator.Migration(2, "lessons", "db/migration/V2__lessons.sql"));
+                new Migrator.Migration(2, "lessons", "db/migration/V2__lessons.sql"),
+                new Migrator.Migration(3, "security", "db/migration/V3__security.sql"));
     }
 
     @Test
