@@ -13,8 +13,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * checks a password on every request (a web login is audited by {@link Sessions#open}).
  *
  * <p>Because the hash is slow by design, a success may be remembered for a short time (keyed by
- * a digest of username and password, never the password itself), and forgotten as soon as the
- * user is changed or removed.
+ * a digest of username and password, never the password itself): for at most a minute, and
+ * forgotten as soon as any user is changed or removed on the same node (so a change made on
+ * another node takes effect here within that minute).
  *
  * <p>Thread-safety: may be called from any thread, concurrently.
  */

@@ -1,5 +1,7 @@
 package nl.proeftuin.security;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,7 +50,8 @@ public record User(String username, Role role, Set<String> regions) {
             throw new IllegalArgumentException("User.regions: only an editor has regions; \"" + username + "\" is "
                     + role.id() + " and was given " + regions);
         }
-        regions = Set.copyOf(new TreeSet<>(regions));
+        // iterates in sorted order (Set.copyOf would not); contains(null) stays legal
+        regions = Collections.unmodifiableSet(new LinkedHashSet<>(new TreeSet<>(regions)));
     }
 
     /**

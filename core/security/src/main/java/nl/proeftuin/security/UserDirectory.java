@@ -5,10 +5,12 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The platform's users, kept in the database. On first start the directory creates user
- * {@value User#ADMIN} with the password from {@code PROEFTUIN_ADMIN_PASSWORD} (framework property
- * {@code proeftuin.admin.password}) or, when that is not set, a generated one written to
- * {@code data/initial-admin-password}, readable by the owner only.
+ * The platform's users, kept in the database. At every start where {@code PROEFTUIN_ADMIN_PASSWORD}
+ * (or else the framework property {@code proeftuin.admin.password}) is set, the directory makes
+ * sure user {@value User#ADMIN} exists, is an admin and has that password. Where neither is set,
+ * the first start (no users at all) creates user {@value User#ADMIN} with a generated password
+ * written to {@code data/initial-admin-password}, readable by the owner only; the file is deleted
+ * when the admin's password is set.
  *
  * <p>Passwords are at least 12 characters and are stored only as PBKDF2 hashes. Every change is
  * written to the {@link AuditLog} with the acting user. The directory never lets the platform
@@ -69,7 +71,11 @@ public interface UserDirectory {
     User update(User user, String actor);
 
     /**
-     * Sets a new password, ends the user's other sessions, and writes {@link AuditLog#USER_PASSWORD}.
+     * Sets a new password, ends all of the user's sessions on every node, and writes
+     * {@link AuditLog#USER_PASSWORD}. That includes the caller's own session when users change
+     * their own password; to keep them logged in, open a new session for them with
+     * {@link Sessions#open} afterwards. Logins remembered by the {@link Authenticator} on this node
+     * are forgotten at once; other nodes accept the old password for at most a minute longer.
      *
      * @param username whose password
      * @param password the new password
