@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import nl.proeftuin.itest.support.Api;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
@@ -37,8 +38,11 @@ class HealthTest {
     }
 
     @Test
-    void unknownPathIsNotFound() throws Exception {
-        assertThat(get(baseUri().resolve("api/no-such-endpoint")).statusCode()).isEqualTo(404);
+    void unknownPathIsNotFoundForAUserAndNeedsAUserFirst() throws Exception {
+        URI unknown = baseUri().resolve("api/no-such-endpoint");
+
+        assertThat(get(unknown, Api.basic("admin", Api.ADMIN_PASSWORD)).statusCode()).isEqualTo(404);
+        assertThat(get(unknown, null).statusCode()).as("nobody learns which paths exist").isEqualTo(401);
     }
 
     private URI baseUri() {
@@ -51,8 +55,15 @@ class HealthTest {
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
+        return get(uri, null);
+    }
+
+    private static HttpResponse<String> get(URI uri, String authorization) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

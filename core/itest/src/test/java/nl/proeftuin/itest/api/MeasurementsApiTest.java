@@ -77,7 +77,7 @@ class MeasurementsApiTest {
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).path("value").asDouble()).isEqualTo(12.0);
         assertThat(rows.get(0).path("source").asText()).isEqualTo("herstelde telling");
-        assertThat(rows.get(0).path("recordedBy").asText()).isEqualTo("api");
+        assertThat(rows.get(0).path("recordedBy").asText()).as("the user who recorded it").isEqualTo("admin");
         assertThat(rows.get(0).path("recordedAt").asText()).isNotEmpty();
     }
 
@@ -207,8 +207,8 @@ class MeasurementsApiTest {
         List<String> lines = response.body().lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).isEqualTo("period,value,source,recordedBy,recordedAt");
-        assertThat(lines.get(1)).startsWith("2024-01-31,10,CBS,api,");
-        assertThat(lines.get(2)).startsWith("2024-02-29,20.25,eigen telling,api,");
+        assertThat(lines.get(1)).startsWith("2024-01-31,10,CBS,admin,");
+        assertThat(lines.get(2)).startsWith("2024-02-29,20.25,eigen telling,admin,");
     }
 
     private static String measurements(String kpi) {

@@ -38,6 +38,11 @@ public final class FixtureJars {
             "nl.proeftuin.api.screen;version=\"[1.0,2)\"",
             "org.osgi.framework;version=\"[1.8,2)\"");
 
+    /** The page of a pilot built with {@link Builder#page()}: a document with a script and a style sheet of its own. */
+    public static final String PAGE_HTML = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
+            + "<title>Eigen pagina</title><link rel=\"stylesheet\" href=\"page.css\">"
+            + "<script src=\"page.js\" defer></script></head><body><h1>Eigen pagina</h1></body></html>\n";
+
     private FixtureJars() {
     }
 
@@ -78,6 +83,7 @@ public final class FixtureJars {
         private final List<String> extraImports = new ArrayList<>();
         private final List<String> exports = new ArrayList<>();
         private String componentName;
+        private boolean page;
 
         private Builder(String symbolicName) {
             this.symbolicName = symbolicName;
@@ -134,6 +140,16 @@ public final class FixtureJars {
         /** The activator registers no pilot service. */
         public Builder noPilot() {
             settings.setProperty("registerPilot", "false");
+            return this;
+        }
+
+        /**
+         * Adds a page screen of the pilot's own (FixturePilot#PAGE): {@code web/index.html} ({@link #PAGE_HTML}) with
+         * {@code web/page.js} and {@code web/page.css}.
+         */
+        public Builder page() {
+            settings.setProperty("page", "true");
+            this.page = true;
             return this;
         }
 
@@ -221,6 +237,11 @@ public final class FixtureJars {
                 String descriptor = "OSGI-INF/" + componentName + ".xml";
                 main.putValue("Service-Component", descriptor);
                 entries.put(descriptor, componentXml(componentName).getBytes(StandardCharsets.UTF_8));
+            }
+            if (page) {
+                entries.put("web/index.html", PAGE_HTML.getBytes(StandardCharsets.UTF_8));
+                entries.put("web/page.js", "document.body.dataset.loaded = 'ja';\n".getBytes(StandardCharsets.UTF_8));
+                entries.put("web/page.css", "h1 { color: #154273; }\n".getBytes(StandardCharsets.UTF_8));
             }
             if (!exports.isEmpty()) {
                 entries.put(MISSING_PACKAGE.replace('.', '/') + "/package.txt",

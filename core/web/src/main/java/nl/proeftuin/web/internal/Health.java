@@ -10,10 +10,12 @@ import java.util.List;
  * @param activeBundles how many bundles are active, core and pilots
  * @param totalBundles how many bundles are installed
  * @param inactiveCoreBundles symbolic names of core bundles that are not active (empty when {@code UP})
+ * @param unavailableServices core services that are not (yet) there although their bundles are active, in words
+ *     (empty when {@code UP}); e.g. the login check, which needs the database
  * @param uptimeSeconds seconds since the web bundle started
  */
 record Health(String status, String version, int activeBundles, int totalBundles, List<String> inactiveCoreBundles,
-        long uptimeSeconds) {
+        List<String> unavailableServices, long uptimeSeconds) {
 
     static final String UP = "UP";
     static final String DEGRADED = "DEGRADED";

@@ -19,6 +19,13 @@ final class HealthCheck {
     }
 
     static Health evaluate(Bundle[] bundles, String version, long uptimeSeconds) {
+        return evaluate(bundles, List.of(), version, uptimeSeconds);
+    }
+
+    /**
+     * @param unavailableServices core services missing although their bundles may be active, in words
+     */
+    static Health evaluate(Bundle[] bundles, List<String> unavailableServices, String version, long uptimeSeconds) {
         int active = 0;
         List<String> inactiveCore = new ArrayList<>();
         for (Bundle bundle : bundles) {
@@ -28,8 +35,9 @@ final class HealthCheck {
                 inactiveCore.add(bundle.getSymbolicName());
             }
         }
-        String status = inactiveCore.isEmpty() ? Health.UP : Health.DEGRADED;
-        return new Health(status, version, active, bundles.length, List.copyOf(inactiveCore), uptimeSeconds);
+        String status = inactiveCore.isEmpty() && unavailableServices.isEmpty() ? Health.UP : Health.DEGRADED;
+        return new Health(status, version, active, bundles.length, List.copyOf(inactiveCore),
+                List.copyOf(unavailableServices), uptimeSeconds);
     }
 
     private static boolean isCore(Bundle bundle) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
@@ -127,5 +128,15 @@ class HealthCheckTest {
 
         assertThat(health.status()).isEqualTo(Health.UP);
         assertThat(health.inactiveCoreBundles()).isEmpty();
+    }
+
+    @Test
+    void activeBundlesAreNotEnoughWhileLoginsCannotBeChecked() {
+        Health health = HealthCheck.evaluate(new Bundle[] {core("nl.proeftuin.web", Bundle.ACTIVE)},
+                List.of("logins (security filter)"), VERSION, 1);
+
+        assertThat(health.up()).isFalse();
+        assertThat(health.status()).isEqualTo(Health.DEGRADED);
+        assertThat(health.unavailableServices()).containsExactly("logins (security filter)");
     }
 }

@@ -18,6 +18,8 @@ import nl.proeftuin.api.model.Measurement;
 import nl.proeftuin.api.model.Opgave;
 import nl.proeftuin.registry.Catalog;
 import nl.proeftuin.registry.CatalogSnapshot;
+import nl.proeftuin.security.AuditLog;
+import nl.proeftuin.security.User;
 import nl.proeftuin.store.MeasurementStore;
 import nl.proeftuin.store.RecordResult;
 import org.apache.commons.csv.CSVFormat;
@@ -41,12 +43,12 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 public final class KpisServlet extends ApiServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final String RECORDED_BY = "api";
 
     private final transient Catalog catalog;
     private final transient Dashboard dashboard;
     private final transient MeasurementStore store;
     private final transient EventAdmin events;
+    private final transient AuditLog audit;
 
     /**
      * The answer to recording measurements.
@@ -65,14 +67,17 @@ public final class KpisServlet extends ApiServlet {
      * @param dashboard the progress model
      * @param store the measurement store
      * @param events where "data recorded" events go
+     * @param audit where recorded measurements are written down, with who recorded them
      */
     @Activate
     public KpisServlet(@Reference(name = "catalog") Catalog catalog, @Reference(name = "dashboard") Dashboard dashboard,
-            @Reference(name = "store") MeasurementStore store, @Reference(name = "events") EventAdmin events) {
+            @Reference(name = "store") MeasurementStore store, @Reference(name = "events") EventAdmin events,
+            @Reference(name = "audit") AuditLog audit) {
         this.catalog = catalog;
         this.dashboard = dashboard;
         this.store = store;
         this.events = events;
+        this.audit = audit;
     }
 
     @Override
@@ -93,7 +98,7 @@ public final class KpisServlet extends ApiServlet {
         } else if (parts.length == 2 && parts[1].equals("measurements")) {
             switch (method) {
                 case "GET", "HEAD" -> json(response, store.measurements(kpi.id(), Query.date(request, "from"), Query.date(request, "to")));
-                case "POST" -> record(kpi, request, response);
+                case "POST" -> record(snapshot, kpi, request, response);
                 default -> throw methodNotAllowed(method, "GET or POST");
             }
         } else if (parts.length == 2 && parts[1].equals("measurements.csv")) {
@@ -128,7 +133,11 @@ public final class KpisServlet extends ApiServlet {
         json(response, kpis);
     }
 
-    private void record(Kpi kpi, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void record(CatalogSnapshot snapshot, Kpi kpi, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        User user = CurrentUser.require(request);
+        String region = snapshot.opgave(kpi.opgaveId()).map(Opgave::regionId).orElse(null);
+        Access.requireEdit(user, region, "record measurements of KPI \"" + kpi.id() + "\"");
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         List<Measurement> measurements;
         if (type.startsWith("text/csv") || type.startsWith("text/plain")) {
@@ -150,7 +159,9 @@ public final class KpisServlet extends ApiServlet {
             throw new ApiException(415, "Unsupported media type", "Send measurements as text/csv (header period,value,source) "
                     + "or application/json; got \"" + type + "\".", List.of());
         }
-        RecordResult result = store.record(measurements, RECORDED_BY);
+        RecordResult result = store.record(measurements, user.username());
+        audit.record(user.username(), AuditLog.MEASUREMENTS_RECORD, kpi.id(), measurements.size() + " rows ("
+                + result.inserted() + " new, " + result.replaced() + " replaced)");
         dashboard.dataChanged();
         events.postEvent(new Event("proeftuin/data/RECORDED", Map.of("kpiId", kpi.id(), "count", measurements.size())));
         json(response, 200, new Recorded(kpi.id(), result.inserted(), result.replaced()));

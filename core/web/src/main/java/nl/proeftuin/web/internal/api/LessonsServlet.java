@@ -19,6 +19,8 @@ import nl.proeftuin.api.model.Opgave;
 import nl.proeftuin.api.model.Theme;
 import nl.proeftuin.registry.Catalog;
 import nl.proeftuin.registry.CatalogSnapshot;
+import nl.proeftuin.security.AuditLog;
+import nl.proeftuin.security.User;
 import nl.proeftuin.store.LessonStore;
 import nl.proeftuin.store.StoreException;
 import org.osgi.service.component.annotations.Activate;
@@ -44,6 +46,7 @@ public final class LessonsServlet extends ApiServlet {
     private final transient Catalog catalog;
     private final transient LessonStore store;
     private final transient EventAdmin events;
+    private final transient AuditLog audit;
 
     /**
      * A lesson and where it comes from.
@@ -73,13 +76,15 @@ public final class LessonsServlet extends ApiServlet {
      * @param catalog the catalogue
      * @param store the lesson store
      * @param events where "data recorded" events go
+     * @param audit where added lessons are written down, with who added them
      */
     @Activate
     public LessonsServlet(@Reference(name = "catalog") Catalog catalog, @Reference(name = "store") LessonStore store,
-            @Reference(name = "events") EventAdmin events) {
+            @Reference(name = "events") EventAdmin events, @Reference(name = "audit") AuditLog audit) {
         this.catalog = catalog;
         this.store = store;
         this.events = events;
+        this.audit = audit;
     }
 
     @Override
@@ -105,6 +110,8 @@ public final class LessonsServlet extends ApiServlet {
     }
 
     private void add(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        User user = CurrentUser.require(request);
+        Access.requireSomeEdit(user, "add lessons");
         NewLesson input;
         try {
             input = Json.MAPPER.readValue(request.getInputStream(), NewLesson.class);
@@ -114,6 +121,9 @@ public final class LessonsServlet extends ApiServlet {
         }
         if (input == null) {
             throw ApiException.badRequest("Send a lesson as a JSON object.");
+        }
+        if (input.regionId() != null && !input.regionId().isBlank()) {
+            Access.requireEdit(user, input.regionId(), "add a lesson");
         }
         CatalogSnapshot snapshot = catalog.snapshot();
         List<String> errors = new ArrayList<>();
@@ -144,6 +154,7 @@ public final class LessonsServlet extends ApiServlet {
         }
         try {
             Lesson stored = store.add(lesson);
+            audit.record(user.username(), AuditLog.LESSON_ADD, stored.id(), "region " + stored.regionId());
             events.postEvent(new Event("proeftuin/data/LESSON", Map.of("lessonId", stored.id(), "regionId", stored.regionId())));
             response.setHeader("Location", "/api/v1/lessons?region=" + stored.regionId());
             json(response, 201, new LessonView(stored, "entered"));

@@ -18,6 +18,12 @@ public final class OpenApiServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;
     static final String RESOURCE = "/openapi.json";
 
+    /** The description is public: a client reads it to learn how to log in. */
+    @Override
+    protected boolean isPublic(String method, String path) {
+        return true;
+    }
+
     @Override
     protected void handle(String method, String path, HttpServletRequest request, HttpServletResponse response)
             throws IOException {

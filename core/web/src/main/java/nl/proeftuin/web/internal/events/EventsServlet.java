@@ -9,7 +9,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import nl.proeftuin.web.internal.api.ApiException;
 import nl.proeftuin.web.internal.api.ApiServlet;
+import nl.proeftuin.web.internal.api.CurrentUser;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -20,7 +22,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 /**
  * {@code GET /api/v1/events}: server-sent events. Event names: {@code bundle} (installed, updated, removed,
  * failed), {@code contribution} (added, changed, removed) and {@code data} (recorded); each {@code data:} line is
- * a JSON object with {@code kind} and the details.
+ * a JSON object with {@code kind} and the details. Any user may follow them.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("proeftuin-api-events")
@@ -44,7 +46,10 @@ public final class EventsServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        if (!ApiServlet.refuseUnlessGet(request, response)) {
+        if (CurrentUser.of(request).isEmpty()) {
+            // the security filter answers anonymous requests; this holds also when it is not registered
+            ApiServlet.problem(request, response, ApiException.unauthorized("The live events need a user: log in."));
+        } else if (!ApiServlet.refuseUnlessGet(request, response)) {
             super.service(request, response);
         }
     }

@@ -1,6 +1,7 @@
 package nl.proeftuin.web.internal.pages;
 
 import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +15,9 @@ import nl.proeftuin.api.screen.PageScreen;
 import nl.proeftuin.registry.Catalog;
 import nl.proeftuin.registry.CatalogSnapshot;
 import nl.proeftuin.registry.PilotStatus;
+import nl.proeftuin.web.internal.api.ApiException;
+import nl.proeftuin.web.internal.api.ApiServlet;
+import nl.proeftuin.web.internal.api.CurrentUser;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -24,7 +28,10 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 
 /**
  * {@code /pilots/{region}/{screen}/...}: the pages a pilot ships in its bundle ({@link PageScreen}), served from the
- * bundle's own resources below the screen's resource root. Nothing outside that root can be reached.
+ * bundle's own resources below the screen's resource root. Nothing outside that root can be reached. Any user may
+ * see them; the security filter sends them with a sandboxing {@code Content-Security-Policy}, so that a pilot's script
+ * cannot act as the user. The page's style sheets, scripts, images and fonts ({@link PilotAssets}) need no user,
+ * since a sandboxed page's requests for them carry no session.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("proeftuin-pilot-pages")
@@ -53,6 +60,18 @@ public final class PilotPagesServlet extends HttpServlet {
     public PilotPagesServlet(@Reference(name = "catalog") Catalog catalog, BundleContext context) {
         this.catalog = catalog;
         this.context = context;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        boolean read = request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
+        if (CurrentUser.of(request).isEmpty() && !(read && PilotAssets.isAsset(path))) {
+            // the security filter sends anonymous visitors to the login page; this holds also when it is not registered
+            ApiServlet.problem(request, response, ApiException.unauthorized("The pages of pilots need a user: log in."));
+        } else {
+            super.service(request, response);
+        }
     }
 
     @Override
