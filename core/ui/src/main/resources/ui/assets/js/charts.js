@@ -5,6 +5,7 @@ import * as echarts from '../vendor/echarts/echarts.esm.min.js';
 import {el} from './dom.js';
 import {axisDate, date, number} from './format.js';
 import {COLOURS, PATTERNS} from './status.js';
+import {FROM_DASHBOARD} from './session.js';
 
 const FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif';
 const TEXT = '#1a1a1a';
@@ -122,7 +123,7 @@ export function barChart(spec) {
 
 function loadMap() {
   if (!mapLoaded) {
-    mapLoaded = fetch(MAP_URL).then(response => response.json()).then(geo => echarts.registerMap(MAP_NAME, geo));
+    mapLoaded = fetch(MAP_URL, {headers: FROM_DASHBOARD}).then(response => response.json()).then(geo => echarts.registerMap(MAP_NAME, geo));
   }
   return mapLoaded;
 }

@@ -39,11 +39,11 @@ export function loading() {
 
 /**
  * An error summary for a form: what went wrong and every single problem. It takes the focus, so keyboard and
- * screen-reader users land on it.
+ * screen-reader users land on it. level: its heading, one below the heading of the form (h3 under an h2).
  */
-export function errorSummary(title, detail, items) {
+export function errorSummary(title, detail, items, level = 'h3') {
   const summary = el('div', {class: 'error-summary', tabindex: '-1', role: 'alert'},
-    el('h3', {class: 'error-title'}, title),
+    el(level, {class: 'error-title'}, title),
     detail ? el('p', null, detail) : null,
     items && items.length ? el('ul', null, items.map(item => el('li', null, item))) : null);
   window.setTimeout(() => summary.focus(), 0);
@@ -102,4 +102,99 @@ export function invalid(control, bad) {
   } else {
     control.removeAttribute('aria-invalid');
   }
+}
+
+function describe(control, ids) {
+  const text = ids.filter(Boolean).join(' ');
+  if (text) {
+    control.setAttribute('aria-describedby', text);
+  } else {
+    control.removeAttribute('aria-describedby');
+  }
+}
+
+/**
+ * A form field that shows its own error beside it: {element, control, setError(text)}. The error stands between the
+ * label (and hint) and the control, is tied to the control with aria-describedby and marks it aria-invalid;
+ * setError(null) takes it away again.
+ */
+export function checkedField(id, label, control, hint) {
+  const element = field(id, label, control, hint);
+  const error = el('p', {class: 'field-error', id: `${id}-error`, hidden: true});
+  element.insertBefore(error, control);
+  return {
+    element,
+    control,
+    focusTarget: control,
+    setError(text) {
+      error.replaceChildren();
+      if (text) {
+        error.append(el('span', {class: 'visually-hidden'}, t('form.errorPrefix')), String(text));
+      }
+      error.hidden = !text;
+      invalid(control, Boolean(text));
+      describe(control, [hint ? `${id}-hint` : null, text ? error.id : null]);
+    },
+  };
+}
+
+/**
+ * A group of check boxes in a fieldset with a legend: {element, values(), setChoices(list, chosen), setError(text)}.
+ * list: [{value, label}]; chosen: the values that are ticked.
+ */
+export function checkboxGroup(id, legend, hint) {
+  const hintId = hint ? `${id}-hint` : null;
+  const error = el('p', {class: 'field-error', id: `${id}-error`, hidden: true});
+  const list = el('ul', {class: 'checkboxes'});
+  const element = el('fieldset', {class: 'field fieldset', id, 'aria-describedby': hintId},
+    el('legend', null, legend), hint ? el('p', {class: 'hint', id: hintId}, hint) : null, error, list);
+  const group = {
+    element,
+    focusTarget: null,
+    values: () => [...list.querySelectorAll('input:checked')].map(box => box.value),
+    setChoices(choices, chosen) {
+      const ticked = new Set(chosen || []);
+      list.replaceChildren(...choices.map((choice, index) => {
+        const boxId = `${id}-${index}`;
+        return el('li', null, el('input', {type: 'checkbox', id: boxId, name: id, value: choice.value, checked: ticked.has(choice.value)}),
+          el('label', {for: boxId}, choice.label));
+      }));
+      group.focusTarget = list.querySelector('input');
+    },
+    setError(text) {
+      error.replaceChildren();
+      if (text) {
+        error.append(el('span', {class: 'visually-hidden'}, t('form.errorPrefix')), String(text));
+      }
+      error.hidden = !text;
+      element.classList.toggle('fieldset-invalid', Boolean(text));
+      describe(element, [hintId, text ? error.id : null]);
+    },
+  };
+  return group;
+}
+
+/** A link in an error summary that puts the focus on the field it is about. */
+export function errorLink(text, target) {
+  if (!target || !target.id) {
+    return text;
+  }
+  return el('a', {href: `#${target.id}`, onclick: event => {
+    event.preventDefault();
+    target.focus();
+  }}, text);
+}
+
+/** A modal dialog named by its heading; it removes itself when closed. Open it with showModal() once on the page. */
+export function dialog(title, ...content) {
+  const headingId = `dialog-${Math.random().toString(36).slice(2)}`;
+  const box = el('dialog', {class: 'dialog', 'aria-labelledby': headingId}, el('h2', {id: headingId}, title), content);
+  box.addEventListener('close', () => box.remove());
+  return box;
+}
+
+/** A sub-navigation, such as the admin pages: items [{href, label, current}]. */
+export function subNav(label, items) {
+  return el('nav', {class: 'sub-nav', 'aria-label': label}, el('ul', null, items.map(item => el('li', null,
+    el('a', {href: item.href, 'aria-current': item.current ? 'page' : null}, item.label)))));
 }

@@ -1,5 +1,7 @@
 // Every text of the dashboard comes from the platform's resource bundles (/ui/i18n/{lang}.json).
 
+import {FROM_DASHBOARD} from './session.js';
+
 export const LANGUAGES = ['nl', 'en'];
 const LOCALES = {nl: 'nl-NL', en: 'en-GB'};
 const STORAGE_KEY = 'proeftuin.lang';
@@ -22,7 +24,7 @@ export function initialLanguage() {
  * so a page still starting up never overwrites a choice made in another tab.
  */
 export async function load(language, remember = false) {
-  const response = await fetch(`/ui/i18n/${language}.json`, {headers: {Accept: 'application/json'}});
+  const response = await fetch(`/ui/i18n/${language}.json`, {headers: {Accept: 'application/json', ...FROM_DASHBOARD}});
   if (!response.ok) {
     throw new Error(`texts for ${language}: HTTP ${response.status}`);
   }

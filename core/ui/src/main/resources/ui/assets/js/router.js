@@ -19,6 +19,10 @@ export const paths = {
   lessons: query => withQuery('/ui/leerpunten', query),
   entry: query => withQuery('/ui/invoer', query),
   admin: () => '/ui/beheer',
+  users: () => '/ui/beheer/gebruikers',
+  audit: query => withQuery('/ui/beheer/audit', query),
+  password: () => '/ui/wachtwoord',
+  login: () => '/ui/login',
 };
 
 const ROUTES = [
@@ -30,6 +34,10 @@ const ROUTES = [
   {page: 'lessons', pattern: /^\/ui\/leerpunten\/?$/, names: []},
   {page: 'entry', pattern: /^\/ui\/invoer\/?$/, names: []},
   {page: 'admin', pattern: /^\/ui\/beheer\/?$/, names: []},
+  {page: 'users', pattern: /^\/ui\/beheer\/gebruikers\/?$/, names: []},
+  {page: 'audit', pattern: /^\/ui\/beheer\/audit\/?$/, names: []},
+  {page: 'password', pattern: /^\/ui\/wachtwoord\/?$/, names: []},
+  {page: 'login', pattern: /^\/ui\/login\/?$/, names: []},
 ];
 
 /** The route of a location: {page, params, query, key}. Unknown paths are the page 'notFound'. */

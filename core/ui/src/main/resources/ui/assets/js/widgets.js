@@ -11,6 +11,7 @@ import {chartWithTable, kpiCard, latestText, paceText, projectionText, targetTex
 import {errorCard} from './components.js';
 import {api} from './api.js';
 import {paths} from './router.js';
+import {FROM_DASHBOARD} from './session.js';
 
 function kpiOf(detail, kpiId) {
   const kpi = detail.kpis.find(k => k.id === kpiId);
@@ -134,7 +135,7 @@ async function pageScreen(screen, detail) {
   const url = api.pilotPage(detail.region.id, screen.id);
   let response;
   try {
-    response = await fetch(url, {method: 'HEAD', credentials: 'same-origin'});
+    response = await fetch(url, {method: 'HEAD', credentials: 'same-origin', headers: FROM_DASHBOARD});
   } catch (e) {
     response = null;
   }

@@ -35,7 +35,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Every page of the dashboard, with the three example pilots, audited by axe-core in headless Chromium: zero
  * violations of any rule axe runs by default (WCAG 2.0/2.1 A and AA and best practices), no Content-Security-Policy
- * violation and no script error. Also writes the screenshot of the overview to target/screenshots/.
+ * violation and no script error. One browser logs in as admin through the login page and sees every page; a second
+ * one, never logged in, audits the login page. Also writes the screenshot of the overview to target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardAccessibilityIT {
@@ -43,8 +44,19 @@ class DashboardAccessibilityIT {
     private static final Path REPORT = Path.of("target/ui-audit.txt");
     private static final Path SCREENSHOT = Path.of("target/screenshots/overview.png");
 
-    /** A page in a state: where to go, in which language, and what to do there before the audit. */
-    record Case(String name, String path, String language, Consumer<WebDriver> action) {
+    /**
+     * A page in a state: where to go, in which language, and what to do there before the audit; anonymous pages are
+     * seen by the browser that is not logged in.
+     */
+    record Case(String name, String path, String language, Consumer<WebDriver> action, boolean anonymous) {
+        Case(String name, String path, String language, Consumer<WebDriver> action) {
+            this(name, path, language, action, false);
+        }
+
+        static Case anonymous(String name, String path, String language, Consumer<WebDriver> action) {
+            return new Case(name, path, language, action, true);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -56,6 +68,7 @@ class DashboardAccessibilityIT {
 
     private Platform platform;
     private ChromeDriver driver;
+    private ChromeDriver anonymousDriver;
 
     @BeforeAll
     void start() throws Exception {
@@ -66,7 +79,11 @@ class DashboardAccessibilityIT {
                 body -> body.contains("\"zeeland\"") && body.contains("\"groningen\"") && body.contains("\"utrecht\""));
         platform.await("the example data of Zeeland", "/api/v1/kpis/zeeland-woningen-geisoleerd/measurements",
                 body -> body.contains("\"period\""));
+        platform.createUser("lezer", "viewer", List.of(), "lezer-wachtwoord-1");
+        platform.createUser("redacteur", "editor", List.of("zeeland", "utrecht"), "redacteur-wachtwoord-1");
         driver = Chromium.start(temp.resolve("profile"), 1440, 1000);
+        Login.as(driver, platform, Platform.ADMIN, Platform.ADMIN_PASSWORD);
+        anonymousDriver = Chromium.start(temp.resolve("profile-anonymous"), 1440, 1000);
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, "axe-core audit of the dashboard (violations per page)\n", StandardCharsets.UTF_8);
     }
@@ -75,6 +92,9 @@ class DashboardAccessibilityIT {
     void stop() throws Exception {
         if (driver != null) {
             driver.quit();
+        }
+        if (anonymousDriver != null) {
+            anonymousDriver.quit();
         }
         if (platform != null) {
             platform.close();
@@ -100,13 +120,29 @@ class DashboardAccessibilityIT {
                 new Case("data entry, CSV errors per row", "/ui/invoer?indicator=zeeland-vermogen-zon", "nl", this::uploadBadCsv),
                 new Case("admin", "/ui/beheer", "nl", d -> { }),
                 new Case("admin, remove dialog", "/ui/beheer", "nl", DashboardAccessibilityIT::openRemoveDialog),
+                new Case("users", "/ui/beheer/gebruikers", "nl", d -> { }),
+                new Case("users (English)", "/ui/beheer/gebruikers", "en", d -> { }),
+                new Case("users, new user with errors", "/ui/beheer/gebruikers", "nl", DashboardAccessibilityIT::submitEmptyUser),
+                new Case("users, change dialog of an editor", "/ui/beheer/gebruikers", "nl", d -> openDialog(d, "edit-redacteur")),
+                new Case("users, set password dialog", "/ui/beheer/gebruikers", "nl", d -> openDialog(d, "password-lezer")),
+                new Case("users, delete dialog", "/ui/beheer/gebruikers", "nl", d -> openDialog(d, "delete-lezer")),
+                new Case("audit log", "/ui/beheer/audit", "nl", d -> { }),
+                new Case("audit log, filtered on an action", "/ui/beheer/audit?action=login", "en", d -> { }),
+                new Case("own password", "/ui/wachtwoord", "nl", d -> { }),
+                new Case("own password, errors", "/ui/wachtwoord", "nl", DashboardAccessibilityIT::submitMismatchedPasswords),
+                Case.anonymous("login", "/ui/login", "nl", d -> { }),
+                Case.anonymous("login (English)", "/ui/login", "en", d -> { }),
+                Case.anonymous("login, asked for a page", "/ui/login?next=%2Fui%2Fleerpunten", "nl", d -> { }),
+                Case.anonymous("login, empty fields", "/ui/login", "nl", DashboardAccessibilityIT::submitEmptyLogin),
+                Case.anonymous("login, wrong password", "/ui/login", "nl", DashboardAccessibilityIT::submitWrongLogin),
                 new Case("page not found", "/ui/bestaat-niet", "nl", d -> { }));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("pages")
     void hasNoAccessibilityViolations(Case page) throws IOException {
-        open(page.path(), page.language());
+        ChromeDriver driver = page.anonymous() ? anonymousDriver : this.driver;
+        open(driver, page.path(), page.language(), page.anonymous());
         page.action().accept(driver);
         Chromium.script(driver, "document.querySelectorAll('details').forEach(d => { d.open = true; });");
         Chromium.awaitCharts(driver);
@@ -183,11 +219,16 @@ class DashboardAccessibilityIT {
     }
 
     private void open(String path, String language) {
-        driver.get(platform.url("/ui/bestaat-niet"));
-        Chromium.awaitPage(driver, "notFound");
-        Chromium.script(driver, "localStorage.setItem('proeftuin.lang', arguments[0]);", language);
-        driver.get(platform.url(path));
-        Chromium.awaitPage(driver, pageOf(path));
+        open(driver, path, language, false);
+    }
+
+    /** Sets the language on a page of the dashboard the browser may see, then opens the page. */
+    private void open(WebDriver browser, String path, String language, boolean anonymous) {
+        browser.get(platform.url(anonymous ? "/ui/login" : "/ui/bestaat-niet"));
+        Chromium.awaitPage(browser, anonymous ? "login" : "notFound");
+        Chromium.script(browser, "localStorage.setItem('proeftuin.lang', arguments[0]);", language);
+        browser.get(platform.url(path));
+        Chromium.awaitPage(browser, pageOf(path));
     }
 
     private static String pageOf(String path) {
@@ -206,6 +247,10 @@ class DashboardAccessibilityIT {
             case "/ui/leerpunten" -> "lessons";
             case "/ui/invoer" -> "entry";
             case "/ui/beheer" -> "admin";
+            case "/ui/beheer/gebruikers" -> "users";
+            case "/ui/beheer/audit" -> "audit";
+            case "/ui/wachtwoord" -> "password";
+            case "/ui/login" -> "login";
             default -> "notFound";
         };
     }
@@ -227,6 +272,37 @@ class DashboardAccessibilityIT {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static void submitEmptyUser(WebDriver driver) {
+        driver.findElement(By.cssSelector("form[aria-labelledby=user-new-title] button[type=submit]")).click();
+        new WebDriverWait(driver, Chromium.WAIT).until(d -> !d.findElements(By.cssSelector("form .error-summary")).isEmpty());
+        assertThat(driver.findElement(By.id("user-new-name")).getDomAttribute("aria-describedby")).contains("user-new-name-error");
+    }
+
+    private static void openDialog(WebDriver driver, String key) {
+        driver.findElement(By.cssSelector("button[data-key='" + key + "']")).click();
+        new WebDriverWait(driver, Chromium.WAIT).until(d -> !d.findElements(By.cssSelector("dialog[open]")).isEmpty());
+    }
+
+    private static void submitMismatchedPasswords(WebDriver driver) {
+        driver.findElement(By.id("password-current")).sendKeys("iets");
+        driver.findElement(By.id("password-new")).sendKeys("een-nieuw-wachtwoord");
+        driver.findElement(By.id("password-repeat")).sendKeys("een-ander-wachtwoord");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(driver, Chromium.WAIT).until(d -> !d.findElements(By.cssSelector("main .error-summary")).isEmpty());
+        assertThat(driver.findElement(By.id("password-repeat")).getDomAttribute("aria-invalid")).isEqualTo("true");
+    }
+
+    private static void submitEmptyLogin(WebDriver driver) {
+        driver.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        Login.awaitError(driver);
+        assertThat(driver.findElement(By.id("login-username")).getDomAttribute("aria-describedby")).isEqualTo("login-username-error");
+    }
+
+    private static void submitWrongLogin(WebDriver driver) {
+        Login.submit(driver, "niemand", "geen-goed-wachtwoord");
+        assertThat(Login.awaitError(driver)).contains("De gebruikersnaam of het wachtwoord klopt niet.");
     }
 
     private static void openRemoveDialog(WebDriver driver) {

@@ -1,5 +1,6 @@
 package nl.proeftuin.distribution.ui;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -19,6 +23,9 @@ final class Platform implements AutoCloseable {
 
     /** The password of user admin on the platforms the browser tests start ({@code PROEFTUIN_ADMIN_PASSWORD}). */
     static final String ADMIN_PASSWORD = "browser-test-admin";
+    /** The user created on first start. */
+    static final String ADMIN = "admin";
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final Path DIST = Path.of(System.getProperty("proeftuin.dist", "target/proeftuin")).toAbsolutePath();
     private static final Duration START = Duration.ofSeconds(60);
 
@@ -65,13 +72,10 @@ final class Platform implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
-    /** GET a path; null when the platform does not answer 200. */
+    /** GET a path as admin (HTTP Basic); null when the platform does not answer 200. */
     String get(String path) {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(asAdmin(path).GET().build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : null;
         } catch (IOException e) {
             return null;
@@ -79,6 +83,32 @@ final class Platform implements AutoCloseable {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /**
+     * Sends JSON as admin (HTTP Basic) and requires the expected status.
+     *
+     * @return the answer's body
+     */
+    String send(String method, String path, Object body, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(asAdmin(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + " (expected " + expected
+                    + "): " + response.body());
+        }
+        return response.body();
+    }
+
+    /** Creates a user through {@code POST /api/v1/users}, as admin. */
+    void createUser(String username, String role, List<String> regions, String password) throws IOException, InterruptedException {
+        send("POST", "/api/v1/users", Map.of("username", username, "role", role, "regions", regions, "password", password), 201);
+    }
+
+    private HttpRequest.Builder asAdmin(String path) {
+        return HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Waits until GET path answers 200 with a body the predicate accepts. */

@@ -1,7 +1,8 @@
 // Administration: every pilot bundle with its state, version, region and problems in words; upload a JAR to install
-// or replace a pilot, and remove one. Follows the deployer's events live.
+// or replace a pilot, and remove one. Follows the deployer's events live. Uploading is offered to editors and admins,
+// replacing and removing only for the pilots of regions the user edits; admins also get the users and the audit log.
 
-import {el, replace} from '../dom.js';
+import {append, el, replace} from '../dom.js';
 import {t, tn} from '../i18n.js';
 import {dateTime, number} from '../format.js';
 import {api, ApiError, problemText} from '../api.js';
@@ -9,7 +10,8 @@ import {announce} from '../live.js';
 import {paths} from '../router.js';
 import {statusIcon} from '../status.js';
 import {dataTable} from '../table.js';
-import {errorSummary, field, invalid, pageTitle, successMessage} from '../components.js';
+import {mayEdit, editsAnything, isAdmin, user} from '../session.js';
+import {dialog, errorSummary, field, invalid, notice, pageTitle, subNav, successMessage} from '../components.js';
 
 /** The deployer's states, shown with the icon of the nearest progress status. */
 const STATE_ICONS = {RUNNING: 'ACHIEVED', STARTING: 'NO_DATA', WAITING: 'AT_RISK', FAILED: 'OFF_TRACK', INVALID: 'OFF_TRACK'};
@@ -54,11 +56,22 @@ function uploadForm(id, label, hint, submitText, onUpload) {
   return form;
 }
 
-function dialog(title, ...content) {
-  const headingId = `dialog-${Math.random().toString(36).slice(2)}`;
-  const box = el('dialog', {class: 'dialog', 'aria-labelledby': headingId}, el('h2', {id: headingId}, title), content);
-  box.addEventListener('close', () => box.remove());
-  return box;
+/** The admin pages' own navigation (pilots, users, audit log): for admins only, the others have the pilots alone. */
+export function adminNav(current) {
+  if (!isAdmin()) {
+    return null;
+  }
+  return subNav(t('admin.nav'), [
+    {href: paths.admin(), label: t('admin.nav.pilots'), current: current === 'admin'},
+    {href: paths.users(), label: t('admin.nav.users'), current: current === 'users'},
+    {href: paths.audit(), label: t('admin.nav.audit'), current: current === 'audit'},
+  ]);
+}
+
+/** What the upload form says about the regions the user may deploy pilots for. */
+function uploadScope() {
+  const u = user();
+  return u.role === 'admin' ? t('admin.upload.intro') : `${t('admin.upload.intro')} ${t('admin.upload.editorScope', {regions: u.regions.join(', ')})}`;
 }
 
 export async function mount(root) {
@@ -107,14 +120,26 @@ export async function mount(root) {
     box.showModal();
   }
 
+  /** Replace and remove, for the pilots of regions the user edits (pilots without a region: admins only). */
+  function actions(d, name) {
+    if (!mayEdit(d.region)) {
+      return el('span', {class: 'no-actions'}, t('admin.noActions'));
+    }
+    return el('span', {class: 'row-actions'},
+      el('button', {type: 'button', class: 'button button-small button-secondary', dataset: {key: `replace-${name}`},
+        'aria-label': t('admin.replace.label', {name}), onclick: () => openReplace(d)}, t('admin.replace.button')),
+      d.symbolicName ? el('button', {type: 'button', class: 'button button-small button-danger', dataset: {key: `remove-${name}`},
+        'aria-label': t('admin.remove.label', {name}), onclick: () => openRemove(d)}, t('admin.remove.button')) : null);
+  }
+
   function draw() {
     count.textContent = tn('admin.bundlesTitle', bundles.length);
     const columns = [{label: t('admin.col.pilot')}, {label: t('admin.col.version')}, {label: t('admin.col.region')},
       {label: t('admin.col.state')}, {label: t('admin.col.contents')}, {label: t('admin.col.changed')},
-      {label: t('admin.col.problems')}, {label: t('admin.col.actions')}];
+      {label: t('admin.col.problems')}, editsAnything() ? {label: t('admin.col.actions')} : null].filter(Boolean);
     const rows = bundles.map(d => {
       const name = d.symbolicName || d.fileName;
-      return [
+      const row = [
         el('span', {class: 'bundle-name'}, el('span', {class: 'code'}, name), el('span', {class: 'file-name'}, d.fileName)),
         d.version || t('value.unknown'),
         d.region ? (d.state === 'RUNNING' ? el('a', {href: paths.region(d.region)}, d.region) : d.region) : t('admin.noRegion'),
@@ -122,12 +147,11 @@ export async function mount(root) {
         contents(d),
         dateTime(d.changedAt),
         d.problems.length ? el('ul', {class: 'problems'}, d.problems.map(p => el('li', null, p))) : t('admin.noProblems'),
-        el('span', {class: 'row-actions'},
-          el('button', {type: 'button', class: 'button button-small button-secondary', dataset: {key: `replace-${name}`},
-            'aria-label': t('admin.replace.label', {name}), onclick: () => openReplace(d)}, t('admin.replace.button')),
-          d.symbolicName ? el('button', {type: 'button', class: 'button button-small button-danger', dataset: {key: `remove-${name}`},
-            'aria-label': t('admin.remove.label', {name}), onclick: () => openRemove(d)}, t('admin.remove.button')) : null),
       ];
+      if (editsAnything()) {
+        row.push(actions(d, name));
+      }
+      return row;
     });
     replace(table, bundles.length ? dataTable(columns, rows, {caption: t('admin.tableCaption')}) : el('p', null, t('admin.none')));
   }
@@ -144,12 +168,15 @@ export async function mount(root) {
     }
   }
 
-  root.append(...pageTitle(t('admin.title'), t('admin.intro')),
+  append(root, pageTitle(t('admin.title'), t('admin.intro')),
+    adminNav('admin'),
     el('section', {class: 'card', 'aria-labelledby': 'health-title'}, el('h2', {id: 'health-title'}, t('admin.health.title')), health),
-    el('section', {class: 'card', 'aria-labelledby': 'upload-title'},
-      el('h2', {id: 'upload-title'}, t('admin.upload.title')),
-      el('p', null, t('admin.upload.intro')),
-      uploadForm('upload-file', t('admin.upload.file'), t('admin.upload.hint'), t('admin.upload.submit'), refresh)),
+    editsAnything()
+      ? el('section', {class: 'card', 'aria-labelledby': 'upload-title'},
+        el('h2', {id: 'upload-title'}, t('admin.upload.title')),
+        el('p', null, uploadScope()),
+        uploadForm('upload-file', t('admin.upload.file'), t('admin.upload.hint'), t('admin.upload.submit'), refresh))
+      : notice(t('admin.readOnly')),
     el('section', {class: 'bundles', 'aria-labelledby': 'bundles-title'}, count, table));
   draw();
   await drawHealth();

@@ -1,4 +1,5 @@
 // Entering data: one value through a form, or a CSV file; the API checks everything and lists every bad row.
+// Only the KPIs of regions the user edits are offered.
 
 import {el, replace} from '../dom.js';
 import {language, t} from '../i18n.js';
@@ -7,6 +8,7 @@ import {api, ApiError, problemText} from '../api.js';
 import {announce} from '../live.js';
 import {paths, setQuery} from '../router.js';
 import {dataTable} from '../table.js';
+import {editsAnything, mayEdit} from '../session.js';
 import {errorSummary, field, invalid, notice, pageTitle, select, setOptions, successMessage} from '../components.js';
 
 /** "1.234,5" (Dutch) or "1,234.5" (English) as the number the API expects: "1234.5". */
@@ -47,16 +49,22 @@ function recorded(result, kpi) {
 }
 
 export async function mount(root, route) {
+  if (!editsAnything()) {
+    root.append(...pageTitle(t('entry.title'), t('entry.intro')), notice(t('entry.notAllowed')));
+    return {};
+  }
   let overview = await api.overview();
   let kpiId = route.query.get('indicator') || '';
   const chooser = select([], kpiId, {dataset: {key: 'entry-kpi'}});
   const about = el('div', {class: 'entry-kpi'});
   const forms = el('div', {class: 'entry-forms'});
 
-  const kpi = () => overview.kpis.find(k => k.id === kpiId);
+  const regionName = id => (overview.regions.find(r => r.id === id) || {name: id}).name;
+  const kpi = () => overview.kpis.find(k => k.id === kpiId && mayEdit(k.regionId));
+  const refused = () => overview.kpis.find(k => k.id === kpiId && !mayEdit(k.regionId));
 
   function fillChooser() {
-    const groups = overview.regions.map(region => ({
+    const groups = overview.regions.filter(region => mayEdit(region.id)).map(region => ({
       label: region.name,
       options: overview.kpis.filter(k => k.regionId === region.id).map(k => ({value: k.id, label: `${k.name} (${k.unit})`})),
     })).filter(group => group.options.length);
@@ -66,7 +74,8 @@ export async function mount(root, route) {
   function drawAbout() {
     const chosen = kpi();
     if (!chosen) {
-      replace(about, notice(t('entry.noKpi')));
+      const other = refused();
+      replace(about, notice(other ? t('entry.notYourRegion', {name: other.name, region: regionName(other.regionId)}) : t('entry.noKpi')));
       return;
     }
     const latest = chosen.progress.latest;

@@ -9,6 +9,7 @@ import {announce} from '../live.js';
 import {paths} from '../router.js';
 import {badge} from '../status.js';
 import {chartWithTable, kpiSeries, paceText, projectionText, targetText} from '../kpi.js';
+import {mayEdit} from '../session.js';
 import {breadcrumb, exampleTag, home, pageTitle} from '../components.js';
 
 function summary(kpi) {
@@ -73,7 +74,7 @@ export async function mount(root, route) {
         el('p', {class: 'section-intro'}, t('kpi.historyIntro', {count: number(measurements.length)})),
         chartWithTable({title: kpi.name, unit: kpi.unit, series: kpiSeries(kpi, measurements)}),
         el('p', {class: 'actions'},
-          el('a', {class: 'button button-secondary', href: paths.entry({indicator: kpi.id})}, t('kpi.addMeasurement')),
+          mayEdit(kpi.regionId) ? el('a', {class: 'button button-secondary', href: paths.entry({indicator: kpi.id})}, t('kpi.addMeasurement')) : null,
           ' ',
           el('a', {class: 'button button-secondary', href: api.measurementsCsv(kpi.id), download: `${kpi.id}.csv`}, t('kpi.downloadCsv')))));
   }

@@ -1,4 +1,5 @@
-// Lessons (leerpunten) of every region, filtered by theme and region, and a form to add one.
+// Lessons (leerpunten) of every region, filtered by theme and region, and a form to add one for the regions the user
+// edits.
 
 import {el, paragraphs, replace} from '../dom.js';
 import {t, tn, themeName} from '../i18n.js';
@@ -6,6 +7,7 @@ import {date} from '../format.js';
 import {api, ApiError, problemText} from '../api.js';
 import {announce} from '../live.js';
 import {paths, setQuery} from '../router.js';
+import {editsAnything, mayEdit} from '../session.js';
 import {errorSummary, field, invalid, pageTitle, select, setOptions, successMessage} from '../components.js';
 
 function lessonItem(view, regionName) {
@@ -56,7 +58,8 @@ export async function mount(root, route) {
     setOptions(themeFilter, [{value: '', label: t('lessons.allThemes')}, ...themeOptions], filter.theme);
     setOptions(regionFilter, [{value: '', label: t('lessons.allRegions')}, ...regionOptions()], filter.region);
     const region = formRegion.value;
-    setOptions(formRegion, [{value: '', label: t('lessons.form.chooseRegion')}, ...regionOptions()], region);
+    const writable = regionOptions().filter(option => mayEdit(option.value));
+    setOptions(formRegion, [{value: '', label: t('lessons.form.chooseRegion')}, ...writable], region);
     fillOpgaven();
     const theme = formTheme.value;
     setOptions(formTheme, [{value: '', label: t('lessons.form.themeFromOpgave')}, ...themeOptions], theme);
@@ -118,11 +121,11 @@ export async function mount(root, route) {
     el('form', {class: 'filter-bar', onsubmit: event => event.preventDefault()},
       field('lesson-theme', t('lessons.filterTheme'), themeFilter),
       field('lesson-region-filter', t('lessons.filterRegion'), regionFilter)),
-    el('div', {class: 'lessons-layout'},
+    el('div', {class: editsAnything() ? 'lessons-layout' : 'lessons-layout lessons-read-only'},
       el('section', {class: 'lessons-list', 'aria-labelledby': 'lessons-list-title'}, listTitle, list),
-      el('section', {class: 'lessons-form', 'aria-labelledby': 'lessons-form-title'},
+      editsAnything() ? el('section', {class: 'lessons-form', 'aria-labelledby': 'lessons-form-title'},
         el('h2', {id: 'lessons-form-title'}, t('lessons.form.heading')),
-        el('p', {class: 'section-intro'}, t('lessons.form.intro')), form)));
+        el('p', {class: 'section-intro'}, t('lessons.form.intro')), form) : null));
   await drawList();
 
   return {
