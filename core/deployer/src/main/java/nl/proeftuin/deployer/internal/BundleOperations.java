@@ -28,7 +28,7 @@ final class BundleOperations {
 
     private final BundleContext context;
     private final FrameworkWiring wiring;
-    private final long timeoutMillis;
+    private volatile long timeoutMillis;
     private final ExecutorService starter = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "proeftuin-bundle-start");
         thread.setDaemon(true);
@@ -39,6 +39,11 @@ final class BundleOperations {
         this.context = context;
         this.wiring = context.getBundle(0).adapt(FrameworkWiring.class);
         this.timeoutMillis = timeoutMillis;
+    }
+
+    /** Sets how long one operation may take, for the operations that start after this call. */
+    void timeoutMillis(long millis) {
+        this.timeoutMillis = millis;
     }
 
     static String location(String fileName) {

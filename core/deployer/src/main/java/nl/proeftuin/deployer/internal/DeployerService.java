@@ -12,8 +12,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +32,7 @@ import nl.proeftuin.deployer.InvalidBundleException;
 import nl.proeftuin.feeds.FeedMonitor;
 import nl.proeftuin.feeds.FeedStatus;
 import nl.proeftuin.registry.Catalog;
+import nl.proeftuin.security.AuditLog;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -38,14 +41,14 @@ import org.osgi.framework.FrameworkListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.event.EventAdmin;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,44 +57,8 @@ import org.slf4j.LoggerFactory;
  * at once; a periodic rescan catches whatever it misses. Every change runs on one deployer thread, in order.
  */
 @Component(service = Deployer.class, immediate = true, configurationPid = "nl.proeftuin.deployer")
-@Designate(ocd = DeployerService.Config.class)
+@Designate(ocd = DeployerConfig.class)
 public final class DeployerService implements Deployer {
-
-    /** Settings of the deployer (PID {@code nl.proeftuin.deployer}, file {@code conf/nl.proeftuin.deployer.cfg}). */
-    @ObjectClassDefinition(name = "Proeftuin deployer")
-    public @interface Config {
-        /**
-         * How long a file must stay unchanged before it is installed: long enough to see a copy in progress.
-         *
-         * @return milliseconds
-         */
-        @AttributeDefinition(name = "Settle time (ms)", min = "0")
-        long settleMillis() default 50;
-
-        /**
-         * How long an unreadable JAR may still be growing before it is reported as invalid.
-         *
-         * @return milliseconds
-         */
-        @AttributeDefinition(name = "Grace for incomplete files (ms)", min = "0")
-        long incompleteGraceMillis() default 3000;
-
-        /**
-         * How often the folder is rescanned in case the watcher missed something.
-         *
-         * @return seconds
-         */
-        @AttributeDefinition(name = "Rescan interval (s)", min = "1")
-        int rescanSeconds() default 2;
-
-        /**
-         * How long one bundle operation (an activator, a refresh) may take.
-         *
-         * @return seconds
-         */
-        @AttributeDefinition(name = "Operation timeout (s)", min = "1")
-        int operationTimeoutSeconds() default 30;
-    }
 
     private static final Logger LOG = LoggerFactory.getLogger(DeployerService.class);
     static final String INCOMING = ".incoming";
@@ -100,17 +67,33 @@ public final class DeployerService implements Deployer {
     private final Catalog catalog;
     private final ServiceComponentRuntime scr;
     private final DeployEvents events;
-    private final Config config;
+    private final DeployAudit audit;
     private final Path folder;
+    private final Path home;
+    private final Staging staging;
     private final BundleOperations operations;
+    /** The settings, replaced as a whole when they change; read on any thread. */
+    private volatile DeployerConfig config;
+    private volatile JarInspector.Checks checks;
     private final Map<String, FileRecord> records = new ConcurrentSkipListMap<>();
     private final Map<String, ScheduledFuture<?>> pending = new HashMap<>();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "proeftuin-deployer"));
     private final FolderWatcher watcher;
     private final InstalledContent installed;
+    /** The periodic rescan; replaced when its interval changes (guarded by {@code this}). */
+    private ScheduledFuture<?> rescanTask;
+    /** The truststore's stamp when the JARs were last checked against it; deployer thread only. */
+    private Object checkedTruststore;
+    /** True once the start-up pass over deploy/ ran; deployer thread only. */
+    private boolean reconciled;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile FeedMonitor feedMonitor;
+
+    /** Where changes found in deploy/ are recorded; the deployer works the same without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog auditLog;
 
     /**
      * Starts watching {@code deploy/} and applies what is in it.
@@ -122,25 +105,68 @@ public final class DeployerService implements Deployer {
      * @param eventAdmin where bundle events are posted
      */
     @Activate
-    public DeployerService(BundleContext context, Config config, @Reference(name = "catalog") Catalog catalog,
+    public DeployerService(BundleContext context, DeployerConfig config, @Reference(name = "catalog") Catalog catalog,
             @Reference(name = "scr") ServiceComponentRuntime scr, @Reference(name = "eventAdmin") EventAdmin eventAdmin)
             throws IOException {
         this.context = context;
         this.catalog = catalog;
         this.scr = scr;
-        this.config = config;
         this.events = new DeployEvents(eventAdmin);
+        this.audit = new DeployAudit(() -> auditLog);
         String deployProperty = context.getProperty("proeftuin.deploy");
         this.folder = Path.of(deployProperty != null ? deployProperty : "deploy").toAbsolutePath().normalize();
+        String homeProperty = context.getProperty("proeftuin.home");
+        // the home holds deploy/; without the launcher's property, deploy/'s parent is the best guess
+        this.home = homeProperty != null ? Path.of(homeProperty).toAbsolutePath().normalize()
+                : folder.getParent() != null ? folder.getParent() : folder;
         Files.createDirectories(folder.resolve(INCOMING));
         cleanIncoming();
+        this.staging = new Staging(context.getDataFile("staging"));
         this.operations = new BundleOperations(context, TimeUnit.SECONDS.toMillis(config.operationTimeoutSeconds()));
         this.installed = new InstalledContent(context.getDataFile("installed-content.properties"));
+        useSettings(config);
         this.watcher = new FolderWatcher(folder, this::changed);
         whenFrameworkStarted(() -> worker.execute(this::reconcile));
-        worker.scheduleWithFixedDelay(this::rescan, config.rescanSeconds(), config.rescanSeconds(), TimeUnit.SECONDS);
+        scheduleRescan(config.rescanSeconds());
         watcher.start();
-        LOG.info("Watching {} for pilot bundles", folder);
+        LOG.info("Watching {} for pilot bundles{}", folder, describeTrust());
+    }
+
+    /**
+     * Takes new settings without stopping: the limits and the trust policy apply to every JAR in {@code deploy/}
+     * again, so a pilot that is no longer accepted is uninstalled and one that now is gets installed.
+     *
+     * @param changed the new settings
+     */
+    @Modified
+    void modified(DeployerConfig changed) {
+        int previousRescan = config.rescanSeconds();
+        useSettings(changed);
+        operations.timeoutMillis(TimeUnit.SECONDS.toMillis(changed.operationTimeoutSeconds()));
+        if (previousRescan != changed.rescanSeconds()) {
+            scheduleRescan(changed.rescanSeconds());
+        }
+        LOG.info("The deployer's settings changed{}; checking every JAR in {} again", describeTrust(), folder);
+        worker.execute(() -> recheckAll(ChangeOrigin.SETTINGS));
+    }
+
+    private void useSettings(DeployerConfig settings) {
+        TrustPolicy trust = TrustPolicy.of(settings, home);
+        this.checks = new JarInspector.Checks(ArchiveLimits.of(settings), trust);
+        this.config = settings;
+    }
+
+    private String describeTrust() {
+        TrustPolicy trust = checks.trust();
+        return trust.active() ? " (signatures required for " + String.join(", ", trust.regions()) + ")" : "";
+    }
+
+    private synchronized void scheduleRescan(int seconds) {
+        if (rescanTask != null) {
+            rescanTask.cancel(false);
+        }
+        int interval = Math.max(1, seconds);
+        rescanTask = worker.scheduleWithFixedDelay(this::rescan, interval, interval, TimeUnit.SECONDS);
     }
 
     /**
@@ -226,7 +252,9 @@ public final class DeployerService implements Deployer {
     @Override
     public Deployment deploy(Path jar) {
         return onWorker(() -> {
-            JarInspector.JarInfo info = JarInspector.inspect(jar);
+            // a first look at the caller's file, so that a refused upload never touches deploy/; the verdict that
+            // counts is the one on the private copy that apply() installs from
+            JarInspector.JarInfo info = JarInspector.inspect(jar, checks);
             if (!info.usable()) {
                 throw new InvalidBundleException(info.problems());
             }
@@ -240,7 +268,9 @@ public final class DeployerService implements Deployer {
             }
             try {
                 Files.move(jar, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                apply(fileName, true);
+                // the caller (the web layer) writes the audit line, with its user; an explicit deploy checks the
+                // content even when the same bytes were refused before (the truststore may have changed since)
+                apply(fileName, true, ChangeOrigin.DEPLOYER_API, true);
                 FileRecord record = records.get(fileName);
                 if (record != null && record.invalid()) {
                     // the framework refused it: deploy/ goes back to what it was, as if the upload never happened
@@ -280,7 +310,8 @@ public final class DeployerService implements Deployer {
                 return false;
             }
             Files.deleteIfExists(folder.resolve(record.get().fileName()));
-            apply(record.get().fileName(), true);
+            // the caller (the web layer) writes the audit line, with its user
+            apply(record.get().fileName(), true, ChangeOrigin.DEPLOYER_API, false);
             return true;
         });
     }
@@ -354,38 +385,72 @@ public final class DeployerService implements Deployer {
                     return;
                 }
             }
-            apply(fileName, false);
+            apply(fileName, false, ChangeOrigin.DEPLOY_FOLDER, false);
         } catch (IOException | RuntimeException e) {
             LOG.error("Applying deploy/{} failed", fileName, e);
         }
     }
 
-    /** Makes the installed bundle match the file: install, update, uninstall or nothing. Worker thread only. */
-    private void apply(String fileName, boolean complete) throws IOException {
+    /**
+     * Makes the installed bundle match the file: install, update, uninstall or nothing. Worker thread only.
+     *
+     * <p>The file is copied first, and that private copy is what is checked and installed: whoever can write to
+     * {@code deploy/} cannot swap the content between the check and the install.
+     *
+     * @param fileName the file in {@code deploy/}
+     * @param complete true when the file is known to be written completely (an upload), so an unreadable file is
+     *     invalid at once instead of after the grace for slow copies
+     * @param origin where the change came from, which decides whether it is audited here
+     * @param force true to check an unchanged file again (the settings or the truststore changed, or at start)
+     */
+    private void apply(String fileName, boolean complete, ChangeOrigin origin, boolean force) throws IOException {
         Path file = folder.resolve(fileName);
         FileRecord record = records.get(fileName);
         if (!Files.exists(file)) {
             if (record != null) {
-                removeBundle(record);
+                removeBundle(record, origin);
             }
             return;
         }
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        JarInspector.JarInfo info = JarInspector.inspect(file);
-        if (record != null && info.sha256().equals(record.sha256())) {
+        JarInspector.Checks current = checks;
+        if (attributes.size() > current.limits().maxTotalBytes()) {
+            // too large to be a pilot: not even copied or hashed
+            String stamp = "too large: " + attributes.size() + " bytes at " + attributes.lastModifiedTime().toMillis();
+            markInvalid(fileName, record, attributes, new JarInspector.JarInfo(null, null, null, stamp,
+                    ArchiveScan.check(file, attributes.size(), current.limits()).problems(), false), origin);
+            return;
+        }
+        Path copy = staging.copyOf(file);
+        try {
+            applyCopy(fileName, copy, record, attributes, complete, origin, force, current);
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    private void applyCopy(String fileName, Path copy, FileRecord record, BasicFileAttributes attributes, boolean complete,
+            ChangeOrigin origin, boolean force, JarInspector.Checks current) throws IOException {
+        String sha = JarInspector.sha256(copy);
+        boolean unchanged = record != null && sha.equals(record.sha256());
+        if (unchanged && !force) {
             records.put(fileName, new FileRecord(fileName, attributes.size(), attributes.lastModifiedTime().toMillis(),
                     record.sha256(), record.info(), record.bundleId(), record.installedSha256(), record.startFailure(), record.changedAt()));
+            return;
+        }
+        JarInspector.JarInfo info = JarInspector.inspect(copy, sha, current);
+        if (unchanged && recheckUnchanged(fileName, record, attributes, info, origin)) {
             return;
         }
         if (!info.usable()) {
             long age = System.currentTimeMillis() - attributes.lastModifiedTime().toMillis();
             boolean young = age >= 0 && age < config.incompleteGraceMillis();
-            if (!complete && young && info.symbolicName() == null) {
+            if (!complete && young && info.mayBeIncomplete()) {
                 // maybe a slow copy that paused: look again before calling it broken
                 worker.schedule(() -> settle(fileName), config.settleMillis() * 4, TimeUnit.MILLISECONDS);
                 return;
             }
-            markInvalid(fileName, record, attributes, info);
+            markInvalid(fileName, record, attributes, info, origin);
             return;
         }
         for (FileRecord other : records.values()) {
@@ -393,15 +458,46 @@ public final class DeployerService implements Deployer {
                 JarInspector.JarInfo clash = new JarInspector.JarInfo(info.symbolicName(), info.version(), info.region(), info.sha256(),
                         List.of("Bundle " + info.symbolicName() + " is already deployed from deploy/" + other.fileName()
                                 + "; replace that file instead of adding a second one."));
-                markInvalid(fileName, record, attributes, clash);
+                markInvalid(fileName, record, attributes, clash, origin);
                 return;
             }
         }
-        installOrUpdate(fileName, file, record, attributes, info);
+        installOrUpdate(fileName, copy, record, attributes, info, origin);
         healWaiting();
     }
 
-    private void markInvalid(String fileName, FileRecord record, BasicFileAttributes attributes, JarInspector.JarInfo info) {
+    /**
+     * Handles a file whose content did not change but was checked again.
+     *
+     * @return true when handled; false when the file must be applied like new content (it was refused, now it is not)
+     */
+    private boolean recheckUnchanged(String fileName, FileRecord record, BasicFileAttributes attributes,
+            JarInspector.JarInfo info, ChangeOrigin origin) {
+        if (info.usable()) {
+            if (record.invalid()) {
+                return false;
+            }
+            records.put(fileName, new FileRecord(fileName, attributes.size(), attributes.lastModifiedTime().toMillis(),
+                    record.sha256(), record.info(), record.bundleId(), record.installedSha256(), record.startFailure(), record.changedAt()));
+            return true;
+        }
+        if (!record.invalid() && record.bundleId() >= 0) {
+            withdraw(record, attributes, info, origin);
+        } else {
+            markInvalid(fileName, record, attributes, info, origin);
+        }
+        return true;
+    }
+
+    private void markInvalid(String fileName, FileRecord record, BasicFileAttributes attributes, JarInspector.JarInfo info,
+            ChangeOrigin origin) {
+        if (record != null && record.invalid() && record.sha256().equals(info.sha256())
+                && record.info().problems().equals(info.problems())) {
+            // refused before for the same reasons (checked again after a settings change): nothing new to say
+            records.put(fileName, new FileRecord(fileName, attributes.size(), attributes.lastModifiedTime().toMillis(),
+                    record.sha256(), record.info(), record.bundleId(), record.installedSha256(), record.startFailure(), record.changedAt()));
+            return;
+        }
         FileRecord invalid = record != null
                 ? record.withInvalid(attributes.size(), attributes.lastModifiedTime().toMillis(), info)
                 : new FileRecord(fileName, attributes.size(), attributes.lastModifiedTime().toMillis(), info.sha256(), info, -1,
@@ -409,18 +505,48 @@ public final class DeployerService implements Deployer {
         records.put(fileName, invalid);
         LOG.warn("deploy/{} cannot be deployed: {}", fileName, String.join(" ", info.problems()));
         events.failed(DeploymentView.of(invalid, context, scr, catalog.snapshot(), feeds()));
+        // after the event: the dashboard hears of it at once, whatever the database takes
+        audit.refused(origin, fileName, info.symbolicName(), String.join(" ", info.problems()));
     }
 
-    private void installOrUpdate(String fileName, Path file, FileRecord record, BasicFileAttributes attributes,
-            JarInspector.JarInfo info) throws IOException {
+    /**
+     * Uninstalls a running bundle whose own, unchanged file is no longer accepted (a signature is now required, or a
+     * trusted certificate was taken out of the truststore). The file stays in {@code deploy/}, shown as refused.
+     */
+    private void withdraw(FileRecord record, BasicFileAttributes attributes, JarInspector.JarInfo info, ChangeOrigin origin) {
+        Deployment before = DeploymentView.of(record, context, scr, catalog.snapshot(), feeds());
+        // listed as refused before the bundle goes, so that nobody reads a deployment whose bundle has vanished
+        FileRecord refused = new FileRecord(record.fileName(), attributes.size(), attributes.lastModifiedTime().toMillis(),
+                info.sha256(), info, -1, null, null, Instant.now());
+        records.put(record.fileName(), refused);
+        installed.remove(record.fileName());
+        Bundle bundle = context.getBundle(record.bundleId());
+        if (bundle != null) {
+            try {
+                operations.uninstall(bundle);
+            } catch (BundleException | IllegalStateException e) {
+                LOG.warn("Uninstalling {} failed: {}", bundle.getSymbolicName(), e.getMessage());
+            }
+        }
+        String reasons = String.join(" ", info.problems());
+        LOG.warn("deploy/{} is no longer accepted; {} was uninstalled: {}", record.fileName(), before.symbolicName(), reasons);
+        events.removed(before);
+        events.failed(DeploymentView.of(refused, context, scr, catalog.snapshot(), feeds()));
+        audit.refused(origin, record.fileName(), info.symbolicName(), reasons);
+        audit.removed(origin, before.symbolicName(), "uninstalled: deploy/" + record.fileName() + " is no longer accepted");
+        releaseClaims(before.symbolicName(), record.fileName());
+    }
+
+    private void installOrUpdate(String fileName, Path content, FileRecord record, BasicFileAttributes attributes,
+            JarInspector.JarInfo info, ChangeOrigin origin) throws IOException {
         Bundle bundle = record != null && record.bundleId() >= 0 ? context.getBundle(record.bundleId()) : null;
         boolean update = bundle != null;
         String startFailure;
         try {
             if (update) {
-                operations.update(bundle, file);
+                operations.update(bundle, content);
             } else {
-                bundle = operations.install(fileName, file);
+                bundle = operations.install(fileName, content);
             }
             // listed before it starts: its contribution can reach the catalogue while start() is still running
             records.put(fileName, new FileRecord(fileName, attributes.size(), attributes.lastModifiedTime().toMillis(),
@@ -432,7 +558,7 @@ public final class DeployerService implements Deployer {
             }
             JarInspector.JarInfo refused = new JarInspector.JarInfo(info.symbolicName(), info.version(), info.region(),
                     info.sha256(), List.of("The framework refused it: " + e.getMessage() + "."));
-            markInvalid(fileName, record, attributes, refused);
+            markInvalid(fileName, record, attributes, refused, origin);
             return;
         }
         FileRecord applied = new FileRecord(fileName, attributes.size(), attributes.lastModifiedTime().toMillis(), info.sha256(),
@@ -450,9 +576,15 @@ public final class DeployerService implements Deployer {
         if (!view.problems().isEmpty()) {
             events.failed(view);
         }
+        // after the events: the dashboard hears of it at once, whatever the database takes
+        if (update) {
+            audit.updated(origin, view);
+        } else {
+            audit.deployed(origin, view);
+        }
     }
 
-    private void removeBundle(FileRecord record) {
+    private void removeBundle(FileRecord record, ChangeOrigin origin) {
         records.remove(record.fileName());
         installed.remove(record.fileName());
         Bundle bundle = record.bundleId() >= 0 ? context.getBundle(record.bundleId()) : null;
@@ -464,11 +596,24 @@ public final class DeployerService implements Deployer {
                 LOG.warn("Uninstalling {} failed: {}", bundle.getSymbolicName(), e.getMessage());
             }
         }
-        LOG.info("Removed deploy/{} ({})", record.fileName(), view.symbolicName());
+        LOG.info("Removed deploy/{} ({})", record.fileName(),
+                view.symbolicName() == null ? "nothing was installed from it" : view.symbolicName());
         events.removed(view);
-        // a file refused because this bundle was taken may now be installed: forget it, so it is applied afresh
+        if (bundle != null) {
+            // a refused file that never ran is no change to what runs: only a removed bundle is audited
+            audit.removed(origin, view.symbolicName(), "version " + view.version() + ", deploy/" + record.fileName() + " was deleted");
+        }
+        releaseClaims(view.symbolicName(), record.fileName());
+    }
+
+    /** A file refused because this bundle was taken may now be installed: forget it, so it is applied afresh. */
+    private void releaseClaims(String symbolicName, String holderFileName) {
+        if (symbolicName == null) {
+            return;
+        }
         for (FileRecord other : List.copyOf(records.values())) {
-            if (other.bundleId() < 0 && other.info().symbolicName() != null && other.info().symbolicName().equals(view.symbolicName())) {
+            if (!other.fileName().equals(holderFileName) && other.bundleId() < 0
+                    && symbolicName.equals(other.info().symbolicName())) {
                 records.remove(other.fileName());
                 changed(other.fileName());
             }
@@ -504,9 +649,14 @@ public final class DeployerService implements Deployer {
             if (location.startsWith(BundleOperations.LOCATION_PREFIX)
                     && !files.contains(location.substring(BundleOperations.LOCATION_PREFIX.length()))) {
                 try {
+                    String fileName = location.substring(BundleOperations.LOCATION_PREFIX.length());
+                    String symbolicName = bundle.getSymbolicName();
+                    String version = bundle.getVersion().toString();
                     operations.uninstall(bundle);
-                    installed.remove(location.substring(BundleOperations.LOCATION_PREFIX.length()));
-                    LOG.info("Uninstalled {}: its file is no longer in deploy/", bundle.getSymbolicName());
+                    installed.remove(fileName);
+                    LOG.info("Uninstalled {}: its file is no longer in deploy/", symbolicName);
+                    audit.removed(ChangeOrigin.DEPLOY_FOLDER, symbolicName, "version " + version + ", deploy/" + fileName
+                            + " was deleted while the deployer was stopped");
                 } catch (BundleException e) {
                     LOG.warn("Uninstalling {} failed: {}", bundle.getSymbolicName(), e.getMessage());
                 }
@@ -519,17 +669,44 @@ public final class DeployerService implements Deployer {
                         bundle.getBundleId(), sha, null, Instant.now()));
             }
         }
+        // every file is checked again, unchanged ones too: the limits or the trust policy may have changed
+        checkedTruststore = checks.trust().truststoreStamp();
         for (String fileName : files) {
             try {
-                apply(fileName, false);
+                apply(fileName, false, ChangeOrigin.DEPLOY_FOLDER, true);
             } catch (IOException | RuntimeException e) {
                 LOG.error("Applying deploy/{} failed", fileName, e);
+            }
+        }
+        reconciled = true;
+    }
+
+    /** Checks every file again against the current settings and truststore. Worker thread only. */
+    private void recheckAll(ChangeOrigin origin) {
+        if (!reconciled) {
+            return; // the start-up pass will check everything with the newest settings
+        }
+        checkedTruststore = checks.trust().truststoreStamp();
+        Set<String> files = new TreeSet<>(listJars());
+        files.addAll(records.keySet());
+        for (String fileName : files) {
+            try {
+                apply(fileName, false, origin, true);
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Checking deploy/{} again failed", fileName, e);
             }
         }
     }
 
     /** The safety net behind the watcher: anything whose size or time changed, appeared or vanished. */
     private void rescan() {
+        if (!reconciled) {
+            return; // the start-up pass, once the framework has started, applies every file; pilots wait for the core
+        }
+        if (!Objects.equals(checkedTruststore, checks.trust().truststoreStamp())) {
+            LOG.info("The truststore changed; checking every JAR in {} again", folder);
+            recheckAll(ChangeOrigin.SETTINGS);
+        }
         Set<String> files = listJars();
         Set<String> seen = new HashSet<>();
         for (String fileName : files) {

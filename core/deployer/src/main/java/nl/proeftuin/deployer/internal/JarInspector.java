@@ -15,7 +15,10 @@ import java.util.jar.Manifest;
 import java.util.zip.ZipException;
 import org.osgi.framework.Version;
 
-/** Reads what the deployer needs from a JAR and says in words why a file is not a usable bundle. */
+/**
+ * Reads what the deployer needs from a JAR and says in words why a file is not a usable bundle: not a JAR, beyond
+ * the {@link ArchiveLimits}, no bundle manifest, or not signed as its region requires ({@link TrustPolicy}).
+ */
 final class JarInspector {
 
     static final String REGION_HEADER = "Proeftuin-Region";
@@ -32,19 +35,60 @@ final class JarInspector {
      * @param region the Proeftuin-Region header, or null
      * @param sha256 the hex SHA-256 of the file's bytes
      * @param problems why it cannot be deployed; empty when it can
+     * @param mayBeIncomplete true when the problems may come from a copy still in progress (worth another look before
+     *     calling the file invalid); false when the file is whole and simply not acceptable
      */
-    record JarInfo(String symbolicName, String version, String region, String sha256, List<String> problems) {
+    record JarInfo(String symbolicName, String version, String region, String sha256, List<String> problems,
+            boolean mayBeIncomplete) {
+
+        /** What a JAR holds; a file without a readable symbolic name may still be being copied. */
+        JarInfo(String symbolicName, String version, String region, String sha256, List<String> problems) {
+            this(symbolicName, version, region, sha256, problems, symbolicName == null);
+        }
+
         boolean usable() {
             return problems.isEmpty();
         }
     }
 
-    static JarInfo inspect(Path file) {
-        List<String> problems = new ArrayList<>();
-        String sha;
+    /**
+     * What every JAR is checked against besides being a bundle.
+     *
+     * @param limits how much it may hold
+     * @param trust which JARs must be signed, and by whom
+     */
+    record Checks(ArchiveLimits limits, TrustPolicy trust) {
+    }
+
+    /**
+     * Inspects a JAR.
+     *
+     * @param file the JAR; for a verdict that holds, a private copy nobody else writes
+     * @param checks the limits and the trust policy
+     * @return what it holds and why it cannot be deployed
+     */
+    static JarInfo inspect(Path file, Checks checks) {
         try {
-            sha = sha256(file);
-            long size = Files.size(file);
+            return inspect(file, sha256(file), checks);
+        } catch (IOException e) {
+            return new JarInfo(null, null, null, "", List.of("The file cannot be read: " + e.getMessage() + "."));
+        }
+    }
+
+    /**
+     * Inspects a JAR whose SHA-256 is known: the limits first (before anything unpacks it), then the manifest, then
+     * the signature when its region requires one.
+     *
+     * @param file the JAR; for a verdict that holds, a private copy nobody else writes
+     * @param sha the hex SHA-256 of its bytes
+     * @param checks the limits and the trust policy
+     * @return what it holds and why it cannot be deployed
+     */
+    static JarInfo inspect(Path file, String sha, Checks checks) {
+        List<String> problems = new ArrayList<>();
+        long size;
+        try {
+            size = Files.size(file);
             if (size == 0) {
                 problems.add("The file is empty (0 bytes); expected a JAR file.");
                 return new JarInfo(null, null, null, sha, problems);
@@ -55,7 +99,12 @@ final class JarInspector {
             }
         } catch (IOException e) {
             problems.add("The file cannot be read: " + e.getMessage() + ".");
-            return new JarInfo(null, null, null, "", problems);
+            return new JarInfo(null, null, null, sha, problems);
+        }
+        // before the manifest is read: a manifest can be a zip bomb too
+        ArchiveScan.Verdict scan = ArchiveScan.check(file, size, checks.limits());
+        if (!scan.problems().isEmpty()) {
+            return new JarInfo(null, null, null, sha, scan.problems(), scan.damaged());
         }
         Manifest manifest;
         try (JarFile jar = new JarFile(file.toFile(), false)) {
@@ -101,6 +150,9 @@ final class JarInspector {
         }
         if (main.getValue("Fragment-Host") != null) {
             problems.add("The bundle is a fragment (Fragment-Host); pilots must be ordinary bundles.");
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(checks.trust().check(file, symbolicName + " " + version, region));
         }
         return new JarInfo(symbolicName, version, region, sha, problems);
     }
