@@ -1,5 +1,6 @@
 package nl.proeftuin.launcher;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,15 +79,15 @@ public final class Main {
         LaunchConfig config = LaunchConfig.load(installDir(), env);
         try (HomeDirectory home = HomeDirectory.prepare(config)) {
             configureLogging(config);
-            Logger log = LoggerFactory.getLogger(Main.class);
+            // configuring logging is slow; it runs while the framework is prepared, which logs nothing
+            LoggingStart logging = LoggingStart.begin();
             PortCheck.ensureFree(config.host(), config.port());
-            log.info("Starting Proeftuin {} with home {}", build.version(), config.home());
             // handlers first: a signal during start-up must also end in a clean stop
             AtomicReference<Platform> running = new AtomicReference<>();
             AtomicBoolean stopping = new AtomicBoolean();
             Runnable stop = () -> {
                 if (stopping.compareAndSet(false, true)) {
-                    log.info("Stopping Proeftuin");
+                    LoggerFactory.getLogger(Main.class).info("Stopping Proeftuin");
                     Platform platform = running.get();
                     if (platform != null) {
                         platform.stop();
@@ -96,7 +97,11 @@ public final class Main {
             installSignalHandlers(stop);
             // covers SIGHUP and System.exit elsewhere; a no-op once the signal handler has stopped the framework
             Runtime.getRuntime().addShutdownHook(new Thread(stop, "proeftuin-shutdown"));
-            Platform platform = Platform.start(config, build);
+            Platform platform = Platform.start(config, build, () -> {
+                logging.await();
+                LoggerFactory.getLogger(Main.class).info("Starting Proeftuin {} with home {}", build.version(), config.home());
+            });
+            Logger log = LoggerFactory.getLogger(Main.class);
             running.set(platform);
             if (stopping.get()) {
                 platform.stop(); // the signal came while starting
@@ -104,6 +109,7 @@ public final class Main {
                 log.info("Proeftuin {} serves http://{}:{}/ ({} active bundles, started in {} ms)", build.version(),
                         displayHost(config.host()), config.port(), platform.activeBundles(),
                         (System.nanoTime() - started) / 1_000_000);
+                confirmClassDataSharing(log);
             }
             platform.awaitStop();
             log.info("Proeftuin stopped");
@@ -111,6 +117,18 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 0;
+        }
+    }
+
+    private static void confirmClassDataSharing(Logger log) {
+        try {
+            Path key = ClassDataSharing.confirmRecording();
+            if (key != null) {
+                log.info("The classes of this start are kept in {} when it stops; later starts load them faster",
+                        key.toAbsolutePath().getParent());
+            }
+        } catch (IOException e) {
+            log.warn("Cannot keep the classes of this start for later starts: {}", e.getMessage());
         }
     }
 
@@ -161,6 +179,7 @@ public final class Main {
                     Exit code 0 valid, 1 not valid, 2 no such file.
                 environment:
                   PROEFTUIN_HOME  folder with deploy/, data/ and conf/ (default: the distribution folder)
-                  PROEFTUIN_PORT  HTTP port (default: http.port in conf/proeftuin.properties, else 8080)""";
+                  PROEFTUIN_PORT  HTTP port (default: http.port in conf/proeftuin.properties, else 8080)
+                  PROEFTUIN_CDS   off: do not keep the platform's classes in data/cache/cds/ for faster starts""";
     }
 }

@@ -1,12 +1,9 @@
 package nl.proeftuin.launcher;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +11,6 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -40,30 +32,33 @@ final class Platform {
 
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
     private static final String HTTP_RUNTIME = "org.osgi.service.servlet.runtime.HttpServiceRuntime";
-    /** The bundle that opens the HTTP port (Felix HTTP on Jetty 12). */
-    private static final String HTTP_SERVER = "org.apache.felix.http.jetty12";
-    /** How a bundle that needs the HTTP whiteboard says so in Require-Capability. */
-    private static final String HTTP_IMPLEMENTATION = "osgi.implementation=osgi.http";
     private static final long HTTP_TIMEOUT_MS = 30_000;
     private static final long STOP_TIMEOUT_MS = 15_000;
 
     private final Framework framework;
+    private final FrameworkCache cache;
 
-    private Platform(Framework framework) {
+    private Platform(Framework framework, FrameworkCache cache) {
         this.framework = framework;
+        this.cache = cache;
     }
 
     /**
      * Starts the framework, installs and starts every bundle of {@code system/}, and waits until
-     * {@code /api/health} answers.
+     * {@code /api/health} answers. The bundle cache of an earlier start is used when it holds exactly the bundles of
+     * this distribution (see {@link FrameworkCache}).
+     *
+     * @param beforeBundlesStart run once the framework is ready and just before the first bundle starts (bundles
+     *     log as they start)
      */
-    static Platform start(LaunchConfig config, BuildInfo build) throws LaunchException {
-        Platform platform = startBundles(config, build, manifest -> true);
+    static Platform start(LaunchConfig config, BuildInfo build, Runnable beforeBundlesStart) throws LaunchException {
+        Platform platform = startBundles(config, build, true, beforeBundlesStart);
         try {
             platform.awaitHttp(config);
             return platform;
         } catch (LaunchException e) {
             platform.stop();
+            platform.cache.forget();
             throw e;
         }
     }
@@ -74,42 +69,120 @@ final class Platform {
      * platform that serves (used by {@code proeftuin validate}).
      */
     static Platform startWithoutHttp(LaunchConfig config, BuildInfo build) throws LaunchException {
-        return startBundles(config, build, manifest -> !HTTP_SERVER.equals(symbolicName(manifest))
-                && !String.valueOf(manifest.getValue(Constants.REQUIRE_CAPABILITY)).contains(HTTP_IMPLEMENTATION));
+        return startBundles(config, build, false, () -> { });
     }
 
     /** Start-up up to the point where every installed core bundle is active; stops the framework on failure. */
-    private static Platform startBundles(LaunchConfig config, BuildInfo build, Predicate<Attributes> include)
+    private static Platform startBundles(LaunchConfig config, BuildInfo build, boolean http, Runnable beforeBundlesStart)
             throws LaunchException {
-        Map<String, String> properties = frameworkProperties(config, build);
-        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
-                .orElseThrow(() -> new LaunchException(LaunchException.STARTUP, "no OSGi framework on the class path (lib/ is incomplete)"));
-        Framework framework = factory.newFramework(properties);
-        Platform platform = new Platform(framework);
+        List<Path> jars = CoreBundles.jars(config.systemDir(), http);
+        FrameworkCache cache = FrameworkCache.of(config.dataDir(), CoreBundles.withClassPath(config.installDir(), jars),
+                http ? "every core bundle" : "the core bundles without HTTP");
+        Platform platform = null;
+        List<Bundle> bundles = null;
+        if (cache.reusable()) {
+            platform = init(config, build, cache, false);
+            bundles = platform == null ? null : CoreBundles.adopt(platform.framework.getBundleContext(), jars);
+            if (bundles == null && platform != null) {
+                platform.stop(); // the cache is not what its stamp says: start over from a clean one
+            }
+        }
+        if (bundles == null) {
+            cache.forget();
+            platform = init(config, build, cache, true);
+            try {
+                bundles = CoreBundles.install(platform.framework.getBundleContext(), jars);
+            } catch (LaunchException e) {
+                platform.stop();
+                throw e;
+            }
+        }
         try {
-            framework.init();
-            List<Bundle> bundles = install(framework, config.systemDir(), include);
-            Map<Long, Throwable> failures = new ConcurrentHashMap<>();
-            framework.getBundleContext().addFrameworkListener(event -> {
-                if (event.getType() == FrameworkEvent.ERROR && event.getBundle() != null) {
-                    failures.putIfAbsent(event.getBundle().getBundleId(), event.getThrowable());
-                }
-            });
-            for (Bundle bundle : bundles) {
-                markForStart(bundle);
-            }
-            // raises the start level: configuration first (level 1), then everything else (level 2)
-            framework.start();
-            for (Bundle bundle : bundles) {
-                requireStarted(bundle, failures.get(bundle.getBundleId()));
-            }
+            platform.startAll(bundles, beforeBundlesStart);
+            platform.rememberCache();
             return platform;
         } catch (LaunchException e) {
             platform.stop();
+            cache.forget();
             throw e;
+        }
+    }
+
+    /**
+     * Starts the installed core bundles: configuration first (start level 1), then everything else (level 2), the
+     * HTTP server on a thread of its own beside the rest (see {@link HttpServerStart}).
+     */
+    private void startAll(List<Bundle> bundles, Runnable beforeBundlesStart) throws LaunchException {
+        Map<Long, Throwable> failures = new ConcurrentHashMap<>();
+        framework.getBundleContext().addFrameworkListener(event -> {
+            if (event.getType() == FrameworkEvent.ERROR && event.getBundle() != null) {
+                failures.putIfAbsent(event.getBundle().getBundleId(), event.getThrowable());
+            }
+        });
+        Bundle server = null;
+        for (Bundle bundle : bundles) {
+            if (CoreBundles.HTTP_SERVER.equals(bundle.getSymbolicName())) {
+                server = bundle;
+                BundleStartLevel startLevel = bundle.adapt(BundleStartLevel.class);
+                if (startLevel.getStartLevel() != 2) {
+                    startLevel.setStartLevel(2);
+                }
+            } else {
+                markForStart(bundle);
+            }
+        }
+        HttpServerStart serverStart = server == null ? null : HttpServerStart.prepare(framework.getBundleContext(), server);
+        boolean started = false;
+        try {
+            beforeBundlesStart.run();
+            framework.start();
+            started = true;
         } catch (BundleException e) {
-            platform.stop();
             throw new LaunchException(LaunchException.STARTUP, "the OSGi framework did not start: " + e.getMessage(), e);
+        } finally {
+            // also on failure: the framework is stopped next, which must not race the server's start
+            Throwable failure = serverStart == null ? null : serverStart.finish(started);
+            if (failure != null) {
+                failures.putIfAbsent(server.getBundleId(), failure);
+            }
+        }
+        for (Bundle bundle : bundles) {
+            requireStarted(bundle, failures.get(bundle.getBundleId()));
+        }
+    }
+
+    /**
+     * A framework, initialised on the cache (emptied first when {@code clean}); null when it could not initialise on
+     * a kept cache (then the caller starts over with a clean one). Never null when {@code clean}.
+     */
+    private static Platform init(LaunchConfig config, BuildInfo build, FrameworkCache cache, boolean clean)
+            throws LaunchException {
+        Map<String, String> properties = frameworkProperties(config, build);
+        properties.put(Constants.FRAMEWORK_STORAGE, cache.storage().toString());
+        if (clean) {
+            properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        }
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new LaunchException(LaunchException.STARTUP, "no OSGi framework on the class path (lib/ is incomplete)"));
+        Framework framework = factory.newFramework(properties);
+        try {
+            framework.init();
+            return new Platform(framework, cache);
+        } catch (BundleException | RuntimeException e) {
+            if (clean) {
+                throw new LaunchException(LaunchException.STARTUP, "the OSGi framework did not start: " + e.getMessage(), e);
+            }
+            new Platform(framework, cache).stop();
+            return null;
+        }
+    }
+
+    private void rememberCache() {
+        try {
+            cache.remember();
+        } catch (IOException e) {
+            LOG.warn("Cannot note that the framework cache in {} is complete; the next start rebuilds it: {}",
+                    cache.storage(), e.getMessage());
         }
     }
 
@@ -117,9 +190,6 @@ final class Platform {
         Map<String, String> properties = new HashMap<>();
         // proeftuin.properties first, so that the settings below, which the launcher owns, win
         config.settings().stringPropertyNames().forEach(key -> properties.put(key, config.settings().getProperty(key)));
-        properties.put(Constants.FRAMEWORK_STORAGE, config.dataDir().resolve("cache").resolve("framework").toString());
-        // every start installs the core from system/ and the pilots from deploy/: no stale bundle cache survives
-        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, build.systemPackagesExtra());
         properties.put("org.osgi.service.http.port", String.valueOf(config.port()));
         properties.put("org.apache.felix.http.host", config.host());
@@ -129,51 +199,14 @@ final class Platform {
         // pilots installed later by the deployer start with the rest of the platform
         properties.put("felix.startlevel.bundle", "2");
         properties.put("ds.loglevel", "warn");
+        // settings come from conf/*.cfg at every start (nl.proeftuin.config); none may linger in the kept cache
+        properties.put("felix.cm.pm", "memory");
         properties.put("proeftuin.version", build.version());
         properties.put("proeftuin.home", config.home().toString());
         properties.put("proeftuin.deploy", config.deployDir().toString());
         properties.put("proeftuin.data", config.dataDir().toString());
         properties.put("proeftuin.conf", config.confDir().toString());
         return properties;
-    }
-
-    private static List<Bundle> install(Framework framework, Path systemDir, Predicate<Attributes> include) throws LaunchException {
-        List<Path> jars;
-        try (Stream<Path> files = Files.list(systemDir)) {
-            jars = files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
-        } catch (IOException e) {
-            throw new LaunchException(LaunchException.STARTUP, "cannot read the core bundles in " + systemDir + ": " + e.getMessage(), e);
-        }
-        if (jars.isEmpty()) {
-            throw new LaunchException(LaunchException.STARTUP, "no core bundles in " + systemDir + " (the distribution is incomplete)");
-        }
-        List<Bundle> bundles = new ArrayList<>();
-        for (Path jar : jars) {
-            if (!include.test(manifest(jar))) {
-                continue;
-            }
-            try (InputStream in = Files.newInputStream(jar)) {
-                bundles.add(framework.getBundleContext().installBundle(jar.toUri().toString(), in));
-            } catch (BundleException | IOException e) {
-                throw new LaunchException(LaunchException.STARTUP, "core bundle " + jar.getFileName() + " cannot be installed: " + e.getMessage(), e);
-            }
-        }
-        return bundles;
-    }
-
-    /** The main attributes of the manifest of a JAR in {@code system/} (empty when it has none). */
-    private static Attributes manifest(Path jar) throws LaunchException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Manifest manifest = file.getManifest();
-            return manifest == null ? new Attributes() : manifest.getMainAttributes();
-        } catch (IOException e) {
-            throw new LaunchException(LaunchException.STARTUP, "core bundle " + jar.getFileName() + " cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    private static String symbolicName(Attributes manifest) {
-        String header = manifest.getValue(Constants.BUNDLE_SYMBOLICNAME);
-        return header == null ? null : header.split(";", 2)[0].strip();
     }
 
     /** Settings must be in Configuration Admin before any component starts. */
@@ -183,7 +216,15 @@ final class Platform {
         if (isFragment(bundle)) {
             return;
         }
-        bundle.adapt(BundleStartLevel.class).setStartLevel(FIRST.contains(bundle.getSymbolicName()) ? 1 : 2);
+        // a bundle from a kept cache is marked already: writing the same again would only cost time
+        BundleStartLevel startLevel = bundle.adapt(BundleStartLevel.class);
+        int level = FIRST.contains(bundle.getSymbolicName()) ? 1 : 2;
+        if (startLevel.getStartLevel() != level) {
+            startLevel.setStartLevel(level);
+        }
+        if (startLevel.isPersistentlyStarted() && !startLevel.isActivationPolicyUsed()) {
+            return;
+        }
         try {
             bundle.start(); // before framework.start() this only marks the bundle to be started at its level
         } catch (BundleException e) {

@@ -222,7 +222,8 @@ final class Validator {
         try {
             Files.createDirectories(conf);
             if (Files.isDirectory(real.confDir())) {
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(real.confDir(), "*.cfg")) {
+                // the settings, and the truststores a deployer setting may name (signed pilots are checked as on the platform)
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(real.confDir(), "*.{cfg,p12,pfx,jks}")) {
                     for (Path file : files) {
                         if (Files.isRegularFile(file) && !file.getFileName().toString().equals(STORE_SETTINGS)) {
                             Files.copy(file, conf.resolve(file.getFileName().toString()));
