@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param lastRun when the last call started, or null before the first
  * @param lastSuccess when the last successful call started, or null
  * @param lastRows how many measurements the last successful call recorded
- * @param problems what went wrong in the last call (exception, time-out, rejected rows); empty when it went well
+ * @param problems what went wrong in the last call (exception, time-out, rejected rows; how many calls in a row failed
+ *     and since when), or that a call has not returned since its time-out; empty when the last call went well
  */
 public record FeedStatus(long bundleId, String symbolicName, String regionId, List<String> kpiIds, Duration interval,
         Instant lastRun, Instant lastSuccess, int lastRows, List<String> problems) {

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import nl.proeftuin.api.model.Kpi;
@@ -45,6 +47,10 @@ import org.slf4j.LoggerFactory;
  * Calls every {@link DataFeed} on the core's threads: on its interval (never more often than the minimum), never
  * concurrently with itself, and never longer than the time-out. A feed that throws, hangs or delivers bad rows is
  * reported in its status and called again at its next turn; the rest of the platform does not notice.
+ *
+ * <p>Threads: one timer thread only starts calls and enforces time-outs; it never waits for a feed or for the store,
+ * so a feed that hangs delays no other feed. Each call runs on a caller thread, which also records the rows. The
+ * service's bind and unbind methods return at once, whatever the feed does.
  */
 @Component(service = FeedMonitor.class, immediate = true, configurationPid = "nl.proeftuin.feeds")
 @Designate(ocd = FeedScheduler.Config.class)
@@ -78,6 +84,15 @@ public final class FeedScheduler implements FeedMonitor {
         long firstCallDelayMillis() default 1000;
     }
 
+    /**
+     * How long {@link DataFeed#kpiIds()} and {@link DataFeed#interval()} may take together. They are documented to
+     * answer at once; the limit only keeps a broken feed from holding the thread that registers it (the pilot's start).
+     */
+    static final Duration DESCRIBE_LIMIT = Duration.ofSeconds(2);
+
+    /** How long stopping waits for rows that are being recorded. */
+    static final Duration STOP_LIMIT = Duration.ofSeconds(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(FeedScheduler.class);
 
     private final Catalog catalog;
@@ -85,7 +100,7 @@ public final class FeedScheduler implements FeedMonitor {
     private final EventAdmin events;
     private final Config config;
     private final Map<Long, FeedRun> runs = new ConcurrentSkipListMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "proeftuin-feed-timer"));
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "proeftuin-feed-timer"));
     private final ExecutorService callers = Executors.newCachedThreadPool(r -> daemon(r, "proeftuin-feed-call"));
 
     /**
@@ -103,18 +118,50 @@ public final class FeedScheduler implements FeedMonitor {
         this.store = store;
         this.events = events;
         this.config = config;
+        // cancelled tasks (a removed feed's schedule, the time-out of a call that returned) leave the queue at once
+        // instead of waiting there until their due time, which may be a day away
+        timer.setRemoveOnCancelPolicy(true);
     }
 
+    /**
+     * A thread of the scheduler. It may be created while a pilot registers its feed: it must not inherit that
+     * pilot's context class loader, or it would keep the pilot's old revision reachable for as long as it lives.
+     */
     private static Thread daemon(Runnable runnable, String name) {
         Thread thread = new Thread(runnable, name);
         thread.setDaemon(true);
+        thread.setContextClassLoader(null);
         return thread;
     }
 
+    /**
+     * Stops every schedule and interrupts every feed that is still fetching, then waits a moment for rows that are
+     * being recorded: those threads are never interrupted, so that the store's I/O is not cut off halfway.
+     */
     @Deactivate
     void deactivate() {
         timer.shutdownNow();
-        callers.shutdownNow();
+        List<CompletableFuture<Void>> recording = new ArrayList<>();
+        for (FeedRun run : runs.values()) {
+            FeedCall call;
+            synchronized (run) {
+                run.active = false;
+                call = run.call;
+            }
+            if (call != null && call.stop(FeedCall.Phase.ABANDONED)) {
+                call.settled.complete(null);
+            } else if (call != null) {
+                recording.add(call.settled);
+            }
+        }
+        callers.shutdown();
+        try {
+            CompletableFuture.allOf(recording.toArray(CompletableFuture[]::new)).get(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.warn("Recording the values of a data feed did not finish within {} s of stopping", STOP_LIMIT.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -136,94 +183,171 @@ public final class FeedScheduler implements FeedMonitor {
         List<String> problems = new ArrayList<>();
         Set<String> kpiIds = Set.of();
         Duration interval = Duration.ofSeconds(config.minimumIntervalSeconds());
+        Future<Description> asking = callers.submit(() -> new Description(Set.copyOf(feed.kpiIds()), feed.interval()));
         try {
-            // both are documented to answer at once, without I/O
-            kpiIds = Set.copyOf(feed.kpiIds());
-            Duration asked = feed.interval();
-            if (asked != null && asked.compareTo(interval) > 0) {
-                interval = asked;
+            Description description = asking.get(DESCRIBE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            kpiIds = description.kpiIds();
+            if (description.interval() != null && description.interval().compareTo(interval) > 0) {
+                interval = description.interval();
             }
-        } catch (RuntimeException e) {
-            problems.add("The feed's kpiIds() or interval() failed: " + describe(e) + ".");
+        } catch (TimeoutException e) {
+            asking.cancel(true);
+            problems.add("The feed's kpiIds() and interval() did not return within " + DESCRIBE_LIMIT.toSeconds()
+                    + " s; they must answer at once. The feed is not called.");
+        } catch (ExecutionException e) {
+            problems.add("The feed's kpiIds() or interval() failed: " + describe(e.getCause()) + ". The feed is not called.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.add("Registering the feed was interrupted. The feed is not called.");
+        } catch (RejectedExecutionException e) {
+            return; // deactivated meanwhile
         }
         FeedRun run = new FeedRun(serviceId, bundle.getBundleId(), bundle.getSymbolicName(), region, feed, kpiIds, interval, problems);
         runs.put(serviceId, run);
-        if (problems.isEmpty() && !timer.isShutdown()) {
-            run.schedule = timer.scheduleWithFixedDelay(() -> call(run), config.firstCallDelayMillis(),
-                    interval.toMillis(), TimeUnit.MILLISECONDS);
+        if (problems.isEmpty()) {
+            synchronized (run) {
+                try {
+                    run.schedule = timer.scheduleWithFixedDelay(() -> call(run), config.firstCallDelayMillis(),
+                            interval.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException deactivated) {
+                    return;
+                }
+            }
+            LOG.info("Data feed of {} for {} every {}", run.symbolicName, kpiIds, interval);
+        } else {
+            LOG.warn("Data feed of {}: {}", run.symbolicName, String.join(" ", problems));
         }
-        LOG.info("Data feed of {} for {} every {}", run.symbolicName, kpiIds, interval);
     }
 
     void removeFeed(ServiceReference<DataFeed> reference) {
         FeedRun run = runs.remove((Long) reference.getProperty(Constants.SERVICE_ID));
-        if (run != null) {
-            synchronized (run) {
-                if (run.schedule != null) {
-                    run.schedule.cancel(false);
-                }
-                if (run.call != null) {
-                    run.call.cancel(true);
-                }
+        if (run == null) {
+            return;
+        }
+        FeedCall call;
+        synchronized (run) {
+            run.active = false;
+            if (run.schedule != null) {
+                run.schedule.cancel(false);
             }
+            call = run.call;
+        }
+        // a call that still fetches is interrupted and forgotten; one that records finishes: its rows are good
+        if (call != null && call.stop(FeedCall.Phase.ABANDONED)) {
+            call.settled.complete(null);
         }
     }
 
-    /** One turn of a feed, on the timer thread; the feed itself runs on a caller thread with a time-out. */
-    void call(FeedRun run) {
+    /**
+     * Starts one turn of a feed, on the timer thread, and returns at once: the feed runs on a caller thread.
+     *
+     * @param run the feed
+     * @return completes once the turn's outcome is in the feed's status
+     */
+    CompletableFuture<Void> call(FeedRun run) {
         Instant started = Instant.now();
-        Instant since;
-        Future<List<Measurement>> call;
+        FeedCall call = new FeedCall(started);
         synchronized (run) {
-            if (!run.inCall.compareAndSet(false, true)) {
-                run.problems = List.of("The feed's previous call, started " + run.callStarted + ", has not returned; "
-                        + "it is not called again until it does.");
-                return;
+            if (!run.active) {
+                return CompletableFuture.completedFuture(null);
             }
-            since = run.lastSuccess;
+            FeedCall previous = run.call;
+            if (previous != null && !previous.settled.isDone()) {
+                return previous.settled; // still within its time-out, or recording: this turn is skipped
+            }
+            if (run.inFetch.get()) {
+                FeedCall hanging = previous;
+                long seconds = Duration.between(hanging.started, started).toSeconds();
+                run.problems = List.of("The feed's call started at " + FeedRun.seconds(hanging.started) + " did not return within "
+                        + config.callTimeoutSeconds() + " s and, although interrupted, has not returned after " + seconds
+                        + " s; it is not called again until it returns.");
+                return CompletableFuture.completedFuture(null);
+            }
             run.lastRun = started;
-            run.callStarted = started;
-            call = callers.submit(() -> {
-                try {
-                    return run.feed.fetch(since);
-                } finally {
-                    run.inCall.set(false);
-                }
-            });
             run.call = call;
+            Instant since = run.lastSuccess;
+            try {
+                Future<?> task = callers.submit(() -> fetchAndRecord(run, call, since));
+                call.running(task, timer.schedule(() -> timedOut(run, call), config.callTimeoutSeconds(), TimeUnit.SECONDS));
+            } catch (RejectedExecutionException deactivated) {
+                return CompletableFuture.completedFuture(null);
+            }
         }
+        return call.settled;
+    }
+
+    /** On a caller thread: the feed's fetch, then, unless the time-out struck meanwhile, the recording of its rows. */
+    private void fetchAndRecord(FeedRun run, FeedCall call, Instant since) {
+        List<Measurement> rows = null;
+        Throwable failure = null;
+        Thread thread = Thread.currentThread();
+        run.inFetch.set(true);
+        // the feed's libraries may look for their resources through the context class loader; the pooled thread
+        // must not keep the pilot's class loader afterwards
+        thread.setContextClassLoader(run.feed.getClass().getClassLoader());
+        try {
+            rows = run.feed.fetch(since);
+        } catch (Exception | LinkageError e) {
+            failure = e;
+        } finally {
+            thread.setContextClassLoader(null);
+            run.inFetch.set(false);
+        }
+        if (!call.fetched()) {
+            return; // timed out or removed: the outcome is settled already
+        }
+        Thread.interrupted(); // a feed that set its own interrupt flag must not break the store's I/O
         List<String> problems = new ArrayList<>();
         int recorded = 0;
-        try {
-            List<Measurement> rows = call.get(config.callTimeoutSeconds(), TimeUnit.SECONDS);
-            List<Measurement> accepted = accept(run, rows == null ? List.of() : rows, problems);
-            if (!accepted.isEmpty()) {
-                store.record(accepted, "feed:" + run.symbolicName);
-                recorded = accepted.size();
-                events.postEvent(new Event("proeftuin/data/RECORDED", Map.of("region", String.valueOf(run.regionId),
-                        "count", recorded, "source", "feed")));
+        boolean failed = failure != null;
+        if (failed) {
+            String what = describe(failure);
+            problems.add(run.failed(call.started, "The feed failed: " + what + ".", "with " + what + "."));
+        } else {
+            try {
+                List<Measurement> accepted = accept(run, rows == null ? List.of() : rows, problems);
+                if (!accepted.isEmpty()) {
+                    store.record(accepted, "feed:" + run.symbolicName);
+                    recorded = accepted.size();
+                    events.postEvent(new Event("proeftuin/data/RECORDED", Map.of("region", String.valueOf(run.regionId),
+                            "count", recorded, "source", "feed")));
+                }
+            } catch (RuntimeException e) {
+                problems.add("Recording the feed's values failed: " + describe(e) + ".");
             }
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            problems.add("The feed did not return within " + config.callTimeoutSeconds() + " s; it was interrupted.");
-        } catch (ExecutionException e) {
-            problems.add("The feed failed: " + describe(e.getCause()) + ".");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (RuntimeException e) {
-            problems.add("Recording the feed's values failed: " + describe(e) + ".");
         }
+        settle(run, call, problems, recorded, failed);
+    }
+
+    /** On the timer thread, when a call's time is up: interrupts the feed unless it returned just now. */
+    private void timedOut(FeedRun run, FeedCall call) {
+        if (call.stop(FeedCall.Phase.TIMED_OUT)) {
+            String once = "The feed did not return within " + config.callTimeoutSeconds() + " s; it was interrupted.";
+            settle(run, call, List.of(run.failed(call.started, once, "it did not return within " + config.callTimeoutSeconds()
+                    + " s and was interrupted.")), 0, true);
+        }
+    }
+
+    private void settle(FeedRun run, FeedCall call, List<String> problems, int recorded, boolean failed) {
         synchronized (run) {
             run.problems = List.copyOf(problems);
-            if (problems.isEmpty() || recorded > 0) {
-                run.lastSuccess = started;
+            if (!failed && (problems.isEmpty() || recorded > 0)) {
+                run.lastSuccess = call.started;
                 run.lastRows = recorded;
+            }
+            if (!failed) {
+                run.failuresInARow = 0;
+                run.failingSince = null;
             }
         }
         if (!problems.isEmpty()) {
             LOG.warn("Data feed of {}: {}", run.symbolicName, String.join(" ", problems));
         }
+        call.settled.complete(null);
+    }
+
+    /** What a feed says about itself when it is registered. */
+    private record Description(Set<String> kpiIds, Duration interval) {
     }
 
     /** Rows for KPIs the feed did not declare, or outside its region, are refused and named; the rest are kept. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -52,15 +53,15 @@ class FeedSchedulerTest {
     }
 
     @Test
-    void goodRowsAreRecordedAndSinceIsTheStartOfTheLastSuccess() {
+    void goodRowsAreRecordedAndSinceIsTheStartOfTheLastSuccess() throws Exception {
         List<Instant> sinces = new CopyOnWriteArrayList<>();
         FeedRun run = register(feed(since -> {
             sinces.add(since == null ? Instant.EPOCH : since);
             return List.of(new Measurement("zeeland-woningen", LocalDate.of(2025, 1, 31), 120, "feed"));
         }));
 
-        scheduler.call(run);
-        scheduler.call(run);
+        turn(run);
+        turn(run);
 
         assertThat(recorded).hasSize(2).allSatisfy(m -> assertThat(m.value()).isEqualTo(120));
         assertThat(sinces.get(0)).isEqualTo(Instant.EPOCH);
@@ -71,12 +72,12 @@ class FeedSchedulerTest {
     }
 
     @Test
-    void aThrowingFeedIsReportedWithItsException() {
+    void aThrowingFeedIsReportedWithItsException() throws Exception {
         FeedRun run = register(feed(since -> {
             throw new IllegalStateException("bron niet bereikbaar");
         }));
 
-        scheduler.call(run);
+        turn(run);
 
         assertThat(status().problems()).singleElement().asString()
                 .contains("The feed failed").contains("IllegalStateException").contains("bron niet bereikbaar");
@@ -100,25 +101,152 @@ class FeedSchedulerTest {
         }));
 
         long start = System.nanoTime();
-        scheduler.call(run);
+        turn(run);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(status().problems()).singleElement().asString().contains("did not return within 1 s");
         assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
 
-        scheduler.call(run);
+        turn(run);
 
         assertThat(calls.get()).as("not called again while the first call hangs").isEqualTo(1);
-        assertThat(status().problems()).singleElement().asString().contains("has not returned");
+        assertThat(status().problems()).singleElement().asString().contains("has not returned")
+                .contains("not called again until it returns");
     }
 
     @Test
-    void rowsForUndeclaredOrForeignKpisAreRefusedByNameAndTheRestIsKept() {
+    void aHangingFeedDelaysNoOtherFeed() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        FeedRun hanging = register(feed(since -> {
+            release.await();
+            return List.of();
+        }), 7);
+        FeedRun good = register(feed(since -> List.of(new Measurement("zeeland-woningen", LocalDate.of(2025, 1, 31), 1, "feed"))), 8);
+        try {
+            CompletableFuture<Void> hangingTurn = scheduler.call(hanging);
+            turn(good);
+
+            assertThat(hangingTurn).as("the hanging call, still running").isNotDone();
+            assertThat(recorded).as("the other feed's rows, recorded meanwhile").hasSize(1);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void aCallThatReturnsAfterItsTimeOutRecordsNothing() throws Exception {
+        CountDownLatch returned = new CountDownLatch(1);
+        FeedRun run = register(feed(since -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                returned.countDown();
+            }
+            return List.of(new Measurement("zeeland-woningen", LocalDate.of(2025, 1, 31), 99, "late"));
+        }));
+
+        turn(run);
+        assertThat(returned.await(5, TimeUnit.SECONDS)).as("the interrupted feed returned its rows").isTrue();
+        Thread.sleep(100);
+
+        assertThat(recorded).as("rows returned after the time-out").isEmpty();
+        assertThat(status().problems()).singleElement().asString().contains("did not return within 1 s");
+        assertThat(status().lastSuccess()).isNull();
+    }
+
+    @Test
+    void aFeedThatFailsAgainAndAgainSaysHowOftenAndSinceWhenUntilItSucceeds() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        FeedRun run = register(feed(since -> {
+            if (calls.incrementAndGet() <= 3) {
+                throw new java.io.IOException("bron niet bereikbaar " + calls.get());
+            }
+            return List.of(new Measurement("zeeland-woningen", LocalDate.of(2025, 1, 31), 7, "feed"));
+        }));
+
+        turn(run);
+        Instant firstFailure = status().lastRun();
+        turn(run);
+        turn(run);
+
+        assertThat(status().problems()).singleElement().asString()
+                .contains("The feed failed 3 times in a row since " + firstFailure.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                .contains("java.io.IOException: bron niet bereikbaar 3");
+
+        turn(run);
+
+        assertThat(status().problems()).isEmpty();
+        assertThat(status().lastRows()).isEqualTo(1);
+    }
+
+    @Test
+    void kpiIdsThatHangAreReportedAndDoNotHoldTheRegisteringThread() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        DataFeed stuck = new DataFeed() {
+            @Override
+            public Set<String> kpiIds() {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Set.of("zeeland-woningen");
+            }
+
+            @Override
+            public Duration interval() {
+                return Duration.ofHours(1);
+            }
+
+            @Override
+            public List<Measurement> fetch(Instant since) {
+                return List.of();
+            }
+        };
+        try {
+            long start = System.nanoTime();
+            register(stuck);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(FeedScheduler.DESCRIBE_LIMIT.plusSeconds(3));
+            assertThat(status().problems()).singleElement().asString().contains("kpiIds() and interval() did not return within 2 s")
+                    .contains("not called");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void removingAFeedWhileItFetchesInterruptsItAndReturnsAtOnce() throws Exception {
+        CountDownLatch fetching = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        FeedRun run = register(feed(since -> {
+            fetching.countDown();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return List.of(new Measurement("zeeland-woningen", LocalDate.of(2025, 1, 31), 5, "after removal"));
+        }));
+        CompletableFuture<Void> turn = scheduler.call(run);
+        assertThat(fetching.await(5, TimeUnit.SECONDS)).as("the feed is fetching").isTrue();
+
+        scheduler.removeFeed(reference);
+
+        assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the feed was interrupted").isTrue();
+        assertThat(turn).isDone();
+        assertThat(scheduler.feeds()).isEmpty();
+        Thread.sleep(100);
+        assertThat(recorded).as("rows of a feed that is gone").isEmpty();
+    }
+
+    @Test
+    void rowsForUndeclaredOrForeignKpisAreRefusedByNameAndTheRestIsKept() throws Exception {
         FeedRun run = register(feed(since -> List.of(
                 new Measurement("zeeland-woningen", LocalDate.of(2025, 2, 28), 130, "feed"),
                 new Measurement("groningen-versterkt", LocalDate.of(2025, 2, 28), 5, "feed"),
                 new Measurement("groningen-versterkt", LocalDate.of(2025, 3, 31), 6, "feed"))));
 
-        scheduler.call(run);
+        turn(run);
 
         assertThat(recorded).extracting(Measurement::kpiId).containsExactly("zeeland-woningen");
         assertThat(status().problems()).singleElement().asString()
@@ -134,7 +262,17 @@ class FeedSchedulerTest {
         return scheduler.feeds().get(0);
     }
 
+    private void turn(FeedRun run) throws Exception {
+        scheduler.call(run).get(10, TimeUnit.SECONDS);
+    }
+
+    private ServiceReference<DataFeed> reference;
+
     private FeedRun register(DataFeed feed) {
+        return register(feed, 7);
+    }
+
+    private FeedRun register(DataFeed feed, long serviceId) {
         Bundle bundle = (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getHeaders" -> new Hashtable<>(Map.of("Proeftuin-Region", "zeeland"));
@@ -143,23 +281,24 @@ class FeedSchedulerTest {
                     default -> null;
                 });
         @SuppressWarnings("unchecked")
-        ServiceReference<DataFeed> reference = (ServiceReference<DataFeed>) Proxy.newProxyInstance(getClass().getClassLoader(),
+        ServiceReference<DataFeed> registered = (ServiceReference<DataFeed>) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ServiceReference.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getBundle" -> bundle;
-                    case "getProperty" -> Constants.SERVICE_ID.equals(args[0]) ? 7L : null;
+                    case "getProperty" -> Constants.SERVICE_ID.equals(args[0]) ? serviceId : null;
                     default -> null;
                 });
-        scheduler.addFeed(feed, reference);
-        return runOf(scheduler);
+        reference = registered;
+        scheduler.addFeed(feed, registered);
+        return runOf(scheduler, serviceId);
     }
 
-    private static FeedRun runOf(FeedScheduler scheduler) {
+    private static FeedRun runOf(FeedScheduler scheduler, long serviceId) {
         try {
             var field = FeedScheduler.class.getDeclaredField("runs");
             field.setAccessible(true);
             @SuppressWarnings("unchecked")
             Map<Long, FeedRun> runs = (Map<Long, FeedRun>) field.get(scheduler);
-            return runs.get(7L);
+            return runs.get(serviceId);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
