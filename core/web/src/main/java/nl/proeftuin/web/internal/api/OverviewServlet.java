@@ -20,6 +20,13 @@ public final class OverviewServlet extends ApiServlet {
 
     private final transient Dashboard dashboard;
 
+    /** The last overview and its JSON: the dashboard hands out the same overview while it is current, so it is
+     *  serialised once instead of once per request (it is large: every region and KPI). */
+    private transient volatile Serialised last;
+
+    private record Serialised(Overview overview, byte[] json) {
+    }
+
     /**
      * Creates the servlet.
      *
@@ -36,6 +43,18 @@ public final class OverviewServlet extends ApiServlet {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             throw methodNotAllowed(method, "GET");
         }
-        json(response, dashboard.overview());
+        Overview overview = dashboard.overview();
+        Serialised current = last;
+        if (current == null || current.overview() != overview) {
+            current = new Serialised(overview, Json.MAPPER.writeValueAsBytes(overview));
+            last = current;
+        }
+        response.setStatus(200);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(current.json().length);
+        if (method.equals("GET")) {
+            response.getOutputStream().write(current.json());
+        }
     }
 }
