@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every benchmark in turn on the built distribution and writes each result to bench/results/ (with --quick:
+# smaller sizes and fewer runs, results in bench/target/quick-results/, for checking that everything works; those
+# numbers are not the ones to quote). Run by hand on an otherwise idle machine, never from CI.
+# Usage: bench/run-all.sh [--quick]           (build first: mvn -q install -DskipTests)
+source "$(dirname "$0")/lib.sh"
+quick=no
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=yes ;;
+    *) echo "usage: bench/run-all.sh [--quick]" >&2; exit 2 ;;
+  esac
+done
+require_distribution
+if [ "$quick" = yes ]; then
+  export BENCH_RESULTS=bench/target/quick-results
+fi
+
+step() {
+  echo
+  echo "=== $* (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  "$@"
+}
+
+started=$(date +%s)
+if [ "$quick" = yes ]; then
+  step bench/launch-to-health.sh 3
+  step bench/deploy-latency.sh 5
+  step bench/api-load.sh 20 10 12 5 8
+  step bench/overview-query.sh 200 120 2
+  step bench/ingest.sh 100000
+  step bench/scale.sh 1,10,50 10 12
+else
+  step bench/launch-to-health.sh 10
+  step bench/deploy-latency.sh 20
+  step bench/api-load.sh 200 10 120 20 16
+  step bench/overview-query.sh 2000 120 5
+  step bench/ingest.sh 1000000
+  step bench/scale.sh 1,10,50,200 10 120
+fi
+echo
+echo "all benchmarks ran in $(( $(date +%s) - started )) s; results in ${BENCH_RESULTS:-bench/results}/"
