@@ -32,6 +32,11 @@ final class FeedCall {
     void running(Future<?> callerTask, Future<?> timeOut) {
         this.task = callerTask;
         this.watchdog = timeOut;
+        if (phase.get() != Phase.FETCHING) {
+            // the feed returned before the time-out was even set: drop it now, or it would keep the feed (and its
+            // bundle's class loader) reachable from the timer's queue until it is due
+            timeOut.cancel(false);
+        }
     }
 
     /**

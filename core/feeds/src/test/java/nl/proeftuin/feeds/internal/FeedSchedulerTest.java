@@ -114,6 +114,24 @@ class FeedSchedulerTest {
     }
 
     @Test
+    void aCallThatReturnsLeavesNothingOfItsFeedInTheTimersQueue() throws Exception {
+        FeedRun run = register(feed(since -> List.of()));
+        int scheduled = timerQueue().size();
+
+        for (int i = 0; i < 20; i++) {
+            turn(run);
+        }
+
+        assertThat(timerQueue()).as("the timer's tasks after 20 quick calls: the feed's schedule only").hasSize(scheduled);
+    }
+
+    private java.util.concurrent.BlockingQueue<Runnable> timerQueue() throws ReflectiveOperationException {
+        var field = FeedScheduler.class.getDeclaredField("timer");
+        field.setAccessible(true);
+        return ((java.util.concurrent.ScheduledThreadPoolExecutor) field.get(scheduler)).getQueue();
+    }
+
+    @Test
     void aHangingFeedDelaysNoOtherFeed() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         FeedRun hanging = register(feed(since -> {
