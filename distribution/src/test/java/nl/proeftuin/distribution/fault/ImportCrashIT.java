@@ -81,50 +81,54 @@ class ImportCrashIT {
             assertStored(client.measurements(pilot.kpi()), expected, "after kill -9 right after the first import's 200");
             table.add("| 0 | right after its 200 | answered 200 | all |");
 
-            for (int round = 1; round <= KILLS; round++) {
-                long killAtGrowth = (round - 1) * importGrowth / KILLS;
-                byte[] body = csv(round);
-                long base = Files.size(database);
-                CountDownLatch sent = new CountDownLatch(1);
-                CompletableFuture<String> answer = CompletableFuture.supplyAsync(
-                        () -> client.rawPost(path, "text/csv", body, body.length, sent::countDown));
-                assertThat(sent.await(60, TimeUnit.SECONDS)).as("the CSV of import %d was sent", round).isTrue();
-                long bodySent = System.nanoTime();
-                while (!answer.isDone() && Files.size(database) - base < killAtGrowth
-                        && System.nanoTime() - bodySent < KILL_AT_THE_LATEST.toNanos()) {
-                    Thread.sleep(2);
-                }
-                boolean answeredBefore = answer.isDone();
-                long grown = Files.size(database) - base;
-                long killedAfter = (System.nanoTime() - bodySent) / 1_000_000;
-                platform.kill();
-                String reply = answer.get(30, TimeUnit.SECONDS);
-                boolean committed = reply.startsWith("HTTP/1.1 200");
-                inFlight += answeredBefore ? 0 : 1;
+            try {
+                for (int round = 1; round <= KILLS; round++) {
+                    long killAtGrowth = (round - 1) * importGrowth / KILLS;
+                    byte[] body = csv(round);
+                    long base = Files.size(database);
+                    CountDownLatch sent = new CountDownLatch(1);
+                    CompletableFuture<String> answer = CompletableFuture.supplyAsync(
+                            () -> client.rawPost(path, "text/csv", body, body.length, sent::countDown));
+                    assertThat(sent.await(60, TimeUnit.SECONDS)).as("the CSV of import %d was sent", round).isTrue();
+                    long bodySent = System.nanoTime();
+                    while (!answer.isDone() && Files.size(database) - base < killAtGrowth
+                            && System.nanoTime() - bodySent < KILL_AT_THE_LATEST.toNanos()) {
+                        Thread.sleep(2);
+                    }
+                    boolean answeredBefore = answer.isDone();
+                    long grown = Files.size(database) - base;
+                    long killedAfter = (System.nanoTime() - bodySent) / 1_000_000;
+                    platform.kill();
+                    String reply = answer.get(30, TimeUnit.SECONDS);
+                    boolean committed = reply.startsWith("HTTP/1.1 200");
+                    inFlight += answeredBefore ? 0 : 1;
 
-                platform = PlatformProcess.startServing(home, port);
-                awaitKpi(client, path);
-                Map<String, Double> stored = client.measurements(pilot.kpi());
-                Map<String, Double> imported = rows(round);
-                long fromThisImport = imported.entrySet().stream().filter(e -> e.getValue().equals(stored.get(e.getKey()))).count();
-                String moment = "kill " + killedAfter + " ms after the CSV of import " + round + " was sent, the database file "
-                        + mb(grown) + " larger (" + (answeredBefore ? "already answered: " + reply.lines().findFirst().orElse("") : "in flight") + ")";
-                assertThat(fromThisImport).as("rows of import %d found after the %s: all %d or none", round, moment, ROWS)
-                        .isIn(0L, (long) ROWS);
-                if (committed) {
-                    assertThat(fromThisImport).as("import %d was answered 200, so all of it (%s)", round, moment).isEqualTo(ROWS);
+                    platform = PlatformProcess.startServing(home, port);
+                    awaitKpi(client, path);
+                    Map<String, Double> stored = client.measurements(pilot.kpi());
+                    Map<String, Double> imported = rows(round);
+                    long fromThisImport = imported.entrySet().stream().filter(e -> e.getValue().equals(stored.get(e.getKey()))).count();
+                    String moment = "kill " + killedAfter + " ms after the CSV of import " + round + " was sent, the database file "
+                            + mb(grown) + " larger (" + (answeredBefore ? "already answered: " + reply.lines().findFirst().orElse("") : "in flight") + ")";
+                    table.add("| " + round + " | " + killedAfter + " ms, database +" + mb(grown) + " | "
+                            + (answeredBefore ? "answered " + (committed ? "200" : "otherwise") : "in flight") + " | "
+                            + (fromThisImport == ROWS ? "all" : fromThisImport == 0 ? "none" : fromThisImport + " of " + ROWS + " rows") + " |");
+                    assertThat(fromThisImport).as("rows of import %d found after the %s: all %d or none", round, moment, ROWS)
+                            .isIn(0L, (long) ROWS);
+                    if (committed) {
+                        assertThat(fromThisImport).as("import %d was answered 200, so all of it (%s)", round, moment).isEqualTo(ROWS);
+                    }
+                    if (fromThisImport == ROWS) {
+                        expected.putAll(imported);
+                    }
+                    assertStored(stored, expected, "after the " + moment);
                 }
-                if (fromThisImport == ROWS) {
-                    expected.putAll(imported);
-                }
-                assertStored(stored, expected, "after the " + moment);
-                table.add("| " + round + " | " + killedAfter + " ms, database +" + mb(grown) + " | "
-                        + (answeredBefore ? "answered " + (committed ? "200" : "otherwise") : "in flight") + " | "
-                        + (fromThisImport == ROWS ? "all" : "none") + " |");
+            } finally {
+                // also when a kill left a half import: the table says which kill it was
+                System.out.printf("ImportCrashIT: %d rows per import; the first took %d ms and grew the database file by %s%n"
+                        + "| import | kill after the CSV was sent | at the kill | after the restart |%n|---|---|---|---|%n%s%n",
+                        ROWS, importMillis, mb(importGrowth), String.join("\n", table));
             }
-            System.out.printf("ImportCrashIT: %d rows per import; the first took %d ms and grew the database file by %s%n"
-                    + "| import | kill after the CSV was sent | at the kill | after the restart |%n|---|---|---|---|%n%s%n",
-                    ROWS, importMillis, mb(importGrowth), String.join("\n", table));
             assertThat(inFlight).as("kills that hit an import in flight (else make the import larger)").isPositive();
 
             // and the store takes new data after all those crashes
