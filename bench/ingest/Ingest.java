@@ -149,7 +149,8 @@ public class Ingest {
             phases.put("reading and checking the CSV", "MeasurementInput.");
             phases.put("storing (one transaction)", "SqlMeasurementStore.record");
             phases.put("of which looking for existing values (SELECT … FOR UPDATE)", "SqlMeasurementStore.existing");
-            phases.put("of which JDBC batches (INSERT)", "PreparedStatement.executeBatch");
+            phases.put("of which the multi-row INSERTs of new values", "SqlMeasurementStore$Inserts.execute");
+            phases.put("of which replacing existing values (copy to history, UPDATE)", "PreparedStatement.executeBatch");
             phases.put("of which the commit", "Connection.commit");
             phases.put("checking the Basic password (PBKDF2)", "PasswordHasher.");
             String summary = Profiler.summary(jfr, "KpisServlet", 12, phases);

@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * Wraps a data source so that the n-th {@code executeBatch} on any of its statements fails, to
- * prove that a failure after earlier batches already reached the database leaves nothing behind.
+ * Wraps a data source so that the n-th batch of writes ({@code executeBatch}, or {@code executeUpdate} of a
+ * multi-row statement) on any of its statements fails, to prove that a failure after earlier batches
+ * already reached the database leaves nothing behind.
  * Everything else, commit and rollback included, goes to the real connection.
  */
 final class FailingDataSource {
@@ -24,9 +25,9 @@ final class FailingDataSource {
      * Wraps a data source.
      *
      * @param delegate the real data source
-     * @param failingBatch which {@code executeBatch} call fails, counting from 1 across all
-     *     connections
-     * @param executed counts the {@code executeBatch} calls that reached the database
+     * @param failingBatch which {@code executeBatch} or {@code executeUpdate} call fails, counting
+     *     from 1 across all connections
+     * @param executed counts those calls that reached the database
      * @return the wrapper
      */
     static DataSource failOnBatch(DataSource delegate, int failingBatch, AtomicInteger executed) {
@@ -47,7 +48,7 @@ final class FailingDataSource {
 
     private static void check(Method method, AtomicInteger calls, int failingBatch,
             AtomicInteger executed) throws SQLException {
-        if (method.getName().equals("executeBatch")) {
+        if (method.getName().equals("executeBatch") || method.getName().equals("executeUpdate")) {
             if (calls.incrementAndGet() == failingBatch) {
                 throw new SQLException("Simulated failure of batch " + failingBatch, "08006");
             }

@@ -322,7 +322,7 @@ abstract class StoreContract {
         for (int i = 0; i < 2500; i++) {
             batch.add(m("bulk", day(i), i));
         }
-        // first 1,000 rows: copy to history, update, insert (three batches); the fourth fails
+        // first 1,000 rows: copy to history, update, insert (three batches); the next 1,000's insert fails
         AtomicInteger executed = new AtomicInteger();
         SqlMeasurementStore failing = new SqlMeasurementStore(
                 FailingDataSource.failOnBatch(pool, 4, executed), clock);

@@ -35,6 +35,29 @@ class ChecksTest {
     }
 
     @Test
+    void theSlugCheckAgreesWithTheDocumentedPatternOnEveryShortText() {
+        // the check is a loop for speed; the documented rule is this pattern
+        java.util.regex.Pattern rule = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+        char[] alphabet = {'a', 'z', '0', '9', '-', 'A', '_', '\u00f6', '`', '{', '/', ':'};
+        List<String> texts = new ArrayList<>(List.of(""));
+        for (int length = 1; length <= 4; length++) {
+            List<String> longer = new ArrayList<>();
+            for (String text : texts) {
+                if (text.length() == length - 1) {
+                    for (char c : alphabet) {
+                        longer.add(text + c);
+                    }
+                }
+            }
+            texts.addAll(longer);
+        }
+        assertThat(texts).hasSize(1 + 12 + 144 + 1728 + 20736);
+        for (String text : texts) {
+            assertThat(Checks.isSlug(text)).as("\"%s\"", text).isEqualTo(rule.matcher(text).matches());
+        }
+    }
+
+    @Test
     void rejectsSlugOf65Characters() {
         String value = "a".repeat(65);
         assertThatThrownBy(() -> Checks.slug("Kpi", "id", value))

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,7 +34,9 @@ import nl.proeftuin.store.StoreException;
  * <p>Writes go in JDBC batches of {@value #BATCH} rows inside the one transaction of a call. Per
  * batch, one query finds (and locks) the values that already exist, so there is no round trip
  * per row; existing values are copied to the history and updated, new ones inserted. This plain
- * UPDATE-or-INSERT runs unchanged on H2 and PostgreSQL.
+ * UPDATE-or-INSERT runs unchanged on H2 and PostgreSQL. New values go in one multi-row INSERT per
+ * batch: on H2 a million rows took 6 s that way against 11 s as single-row INSERTs in JDBC batches
+ * ({@code bench/store-h2.sh}); pgjdbc rewrites its batches into multi-row INSERTs anyway.
  *
  * <p>Thread-safety: may be called from any thread; each call is one transaction.
  */
@@ -45,8 +48,8 @@ public final class SqlMeasurementStore implements MeasurementStore {
     private static final String COLUMNS =
             "kpi_id, period, \"value\", source, recorded_by, recorded_at";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM measurement";
-    private static final String INSERT =
-            "INSERT INTO measurement (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO measurement (" + COLUMNS + ") VALUES ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE measurement SET \"value\" = ?, source = ?,"
             + " recorded_by = ?, recorded_at = ? WHERE kpi_id = ? AND period = ?";
     private static final String CURRENT_TO_HISTORY = "INSERT INTO measurement_history ("
@@ -272,13 +275,14 @@ public final class SqlMeasurementStore implements MeasurementStore {
         OffsetDateTime now = batch.now();
         try (PreparedStatement toHistory = c.prepareStatement(CURRENT_TO_HISTORY);
                 PreparedStatement update = c.prepareStatement(UPDATE);
-                PreparedStatement insert = c.prepareStatement(INSERT)) {
+                Inserts insert = new Inserts(c, batch)) {
             List<Measurement> all = batch.current();
+            List<Measurement> inserts = new ArrayList<>(Math.min(all.size(), BATCH));
             for (int start = 0; start < all.size(); start += BATCH) {
                 List<Measurement> chunk = all.subList(start, Math.min(all.size(), start + BATCH));
                 Set<Key> existing = existing(c, chunk);
                 int updates = 0;
-                int inserts = 0;
+                inserts.clear();
                 for (Measurement m : chunk) {
                     if (!existing.isEmpty()
                             && existing.contains(new Key(m.kpiId(), m.period()))) {
@@ -295,9 +299,7 @@ public final class SqlMeasurementStore implements MeasurementStore {
                         update.addBatch();
                         updates++;
                     } else {
-                        bind(insert, m, batch);
-                        insert.addBatch();
-                        inserts++;
+                        inserts.add(m);
                     }
                 }
                 if (updates > 0) {
@@ -305,10 +307,8 @@ public final class SqlMeasurementStore implements MeasurementStore {
                     toHistory.executeBatch();
                     update.executeBatch();
                 }
-                if (inserts > 0) {
-                    insert.executeBatch();
-                }
-                inserted += inserts;
+                insert.execute(inserts);
+                inserted += inserts.size();
                 replaced += updates;
             }
         }
@@ -330,6 +330,53 @@ public final class SqlMeasurementStore implements MeasurementStore {
             }
         }
         return new RecordResult(inserted, replaced);
+    }
+
+    /**
+     * Multi-row INSERTs of new values, one statement per count of rows: a full batch, and the rest
+     * of a batch that also held existing values (prepared when first needed).
+     */
+    private static final class Inserts implements AutoCloseable {
+        private final Connection connection;
+        private final Batch batch;
+        private final Map<Integer, PreparedStatement> bySize = new HashMap<>();
+
+        Inserts(Connection connection, Batch batch) {
+            this.connection = connection;
+            this.batch = batch;
+        }
+
+        void execute(List<Measurement> rows) throws SQLException {
+            if (rows.isEmpty()) {
+                return;
+            }
+            PreparedStatement ps = bySize.get(rows.size());
+            if (ps == null) {
+                ps = connection.prepareStatement(INSERT + String.join(", ", Collections.nCopies(rows.size(), ROW)));
+                bySize.put(rows.size(), ps);
+            }
+            int at = 0;
+            for (Measurement m : rows) {
+                bind(ps, at, m, batch);
+                at += 6;
+            }
+            ps.executeUpdate();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            SQLException failure = null;
+            for (PreparedStatement ps : bySize.values()) {
+                try {
+                    ps.close();
+                } catch (SQLException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
 
     /** A (KPI, period) pair. */
@@ -385,12 +432,18 @@ public final class SqlMeasurementStore implements MeasurementStore {
 
     private static void bind(PreparedStatement ps, Measurement m, Batch batch)
             throws SQLException {
-        ps.setString(1, m.kpiId());
-        ps.setObject(2, m.period());
-        ps.setDouble(3, m.value());
-        ps.setString(4, m.source());
-        ps.setString(5, batch.recordedBy(m));
-        ps.setObject(6, batch.recordedAt(m));
+        bind(ps, 0, m, batch);
+    }
+
+    /** Binds a measurement's six columns to the parameters after {@code offset}. */
+    private static void bind(PreparedStatement ps, int offset, Measurement m, Batch batch)
+            throws SQLException {
+        ps.setString(offset + 1, m.kpiId());
+        ps.setObject(offset + 2, m.period());
+        ps.setDouble(offset + 3, m.value());
+        ps.setString(offset + 4, m.source());
+        ps.setString(offset + 5, batch.recordedBy(m));
+        ps.setObject(offset + 6, batch.recordedAt(m));
     }
 
     private static Measurement measurement(ResultSet rs) throws SQLException {

@@ -51,9 +51,7 @@ final class MeasurementInput {
         char delimiter = firstLine.contains(";") && !firstLine.contains(",") ? ';' : ',';
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true)
                 .setTrim(true).get();
-        List<String> errors = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
-        List<Long> lines = new ArrayList<>();
+        Converter converter = new Converter(kpiId, delimiter == ';', "Line");
         try (CSVParser parser = CSVParser.parse(text, format)) {
             boolean header = true;
             for (CSVRecord record : parser) {
@@ -71,37 +69,55 @@ final class MeasurementInput {
                     continue; // blank line
                 }
                 if (record.size() < 2 || record.size() > 3) {
-                    errors.add("Line " + line + ": expected 2 or 3 fields (period, value, source), found " + record.size() + ".");
+                    converter.error(line, "expected 2 or 3 fields (period, value, source), found " + record.size());
                     continue;
                 }
-                rows.add(new Row(record.get(0), record.get(1), record.size() > 2 ? record.get(2) : null));
-                lines.add(line);
+                converter.add(line, record.get(0), record.get(1), record.size() > 2 ? record.get(2) : null);
             }
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             throw ApiException.badRequest("The CSV cannot be read: " + e.getMessage());
         }
-        return convert(kpiId, rows, lines, delimiter == ';', errors, "Line");
+        return converter.result();
     }
 
     static List<Measurement> fromRows(String kpiId, List<Row> rows) {
-        List<Long> positions = new ArrayList<>();
-        for (long i = 1; i <= rows.size(); i++) {
-            positions.add(i);
+        Converter converter = new Converter(kpiId, false, "Item");
+        long item = 1;
+        for (Row row : rows) {
+            converter.add(item++, row.period(), row.value(), row.source());
         }
-        return convert(kpiId, rows, positions, false, new ArrayList<>(), "Item");
+        return converter.result();
     }
 
-    private static List<Measurement> convert(String kpiId, List<Row> rows, List<Long> lines, boolean decimalComma,
-            List<String> errors, String where) {
-        List<Measurement> result = new ArrayList<>();
-        Map<LocalDate, Long> seen = new HashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Row row = rows.get(i);
-            long line = lines.get(i);
-            List<String> rowErrors = new ArrayList<>();
-            LocalDate period = period(row.period(), rowErrors);
-            Double value = value(row.value(), decimalComma, rowErrors);
-            String source = row.source() == null ? "" : row.source().strip();
+    /**
+     * Checks rows one by one, collecting every error. Row by row and without intermediate lists: a large import has a
+     * million rows, and its parsing ran as long as storing them.
+     */
+    private static final class Converter {
+        private final String kpiId;
+        private final boolean decimalComma;
+        private final String where;
+        private final List<Measurement> result = new ArrayList<>();
+        private final List<String> errors = new ArrayList<>();
+        /** Line of each period seen, for the error that names both lines of a duplicated period. */
+        private final Map<LocalDate, Long> seen = new HashMap<>();
+        private final List<String> rowErrors = new ArrayList<>(3);
+
+        Converter(String kpiId, boolean decimalComma, String where) {
+            this.kpiId = kpiId;
+            this.decimalComma = decimalComma;
+            this.where = where;
+        }
+
+        void error(long line, String error) {
+            errors.add(where + " " + line + ": " + error + ".");
+        }
+
+        void add(long line, String periodText, String valueText, String sourceText) {
+            rowErrors.clear();
+            LocalDate period = period(periodText, rowErrors);
+            Double value = value(valueText, decimalComma, rowErrors);
+            String source = sourceText == null ? "" : sourceText.strip();
             if (source.length() > 500) {
                 rowErrors.add("source is longer than 500 characters");
             }
@@ -112,19 +128,24 @@ final class MeasurementInput {
                 }
             }
             if (rowErrors.isEmpty()) {
-                result.add(new Measurement(kpiId, period, value, source));
+                if (errors.isEmpty()) {
+                    result.add(new Measurement(kpiId, period, value, source));
+                }
             } else {
-                errors.add(where + " " + line + ": " + String.join("; ", rowErrors) + ".");
+                error(line, String.join("; ", rowErrors));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.badRequest(errors.size() + (errors.size() == 1 ? " row is" : " rows are")
-                    + " wrong, so nothing was recorded. Correct them and send the whole file again.", errors);
+
+        List<Measurement> result() {
+            if (!errors.isEmpty()) {
+                throw ApiException.badRequest(errors.size() + (errors.size() == 1 ? " row is" : " rows are")
+                        + " wrong, so nothing was recorded. Correct them and send the whole file again.", errors);
+            }
+            if (result.isEmpty()) {
+                throw ApiException.badRequest("There are no measurements in the request.");
+            }
+            return result;
         }
-        if (result.isEmpty()) {
-            throw ApiException.badRequest("There are no measurements in the request.");
-        }
-        return result;
     }
 
     static LocalDate period(String text, List<String> errors) {
@@ -134,6 +155,10 @@ final class MeasurementInput {
             return null;
         }
         try {
+            LocalDate fast = isoDateOrMonth(value);
+            if (fast != null) {
+                return fast;
+            }
             if (YEAR.matcher(value).matches()) {
                 return LocalDate.of(Integer.parseInt(value), 12, 31);
             }
@@ -151,6 +176,70 @@ final class MeasurementInput {
         }
     }
 
+    /**
+     * {@code 2025-03-31} or {@code 2025-03} read without a parser, the forms of nearly every row; null for any other
+     * text, which then goes the general way (and gets its error message there).
+     */
+    private static LocalDate isoDateOrMonth(String value) {
+        int length = value.length();
+        if (length != 7 && length != 10 || value.charAt(4) != '-' || length == 10 && value.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(value, 0, 4);
+        int month = digits(value, 5, 7);
+        if (year < 0 || month < 1 || month > 12) {
+            return null;
+        }
+        if (length == 7) {
+            return YearMonth.of(year, month).atEndOfMonth();
+        }
+        int day = digits(value, 8, 10);
+        if (day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    /** The number written by ASCII digits between from and to, or -1 when one is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int number = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + (c - '0');
+        }
+        return number;
+    }
+
+    /**
+     * Whether text is a plain decimal number: an optional minus sign, digits, and at most one decimal point between
+     * digits. For those, {@link Double#parseDouble} gives the same (correctly rounded) double as {@link BigDecimal},
+     * without its cost; anything else (exponents, a plus sign, {@code NaN}, which {@code parseDouble} would accept)
+     * goes through {@code BigDecimal}.
+     */
+    private static boolean isPlainDecimal(String text) {
+        int start = text.charAt(0) == '-' ? 1 : 0;
+        int length = text.length();
+        if (start == length || length > 18) {
+            return false;
+        }
+        boolean point = false;
+        for (int i = start; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                if (point || i == start || i == length - 1) {
+                    return false;
+                }
+                point = true;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static Double value(String text, boolean decimalComma, List<String> errors) {
         String value = text == null ? "" : text.strip();
         if (value.isEmpty()) {
@@ -160,7 +249,7 @@ final class MeasurementInput {
         // in a semicolon file 1.234,5 is Dutch (dots group thousands); 12.5 without a comma keeps its decimal point
         String normal = decimalComma && value.contains(",") ? value.replace(".", "").replace(',', '.') : value;
         try {
-            double number = new BigDecimal(normal).doubleValue();
+            double number = isPlainDecimal(normal) ? Double.parseDouble(normal) : new BigDecimal(normal).doubleValue();
             if (Double.isInfinite(number)) {
                 errors.add("value \"" + value + "\" is too large");
                 return null;
