@@ -61,6 +61,35 @@ class OverviewApiTest {
     }
 
     @Test
+    void sendsTheOverviewGzippedToClientsThatTakeIt() throws Exception {
+        ApiResponse plain = api.get("/api/v1/overview");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<byte[]> gzipped = client.send(api.request("/api/v1/overview")
+                .header("Accept-Encoding", "br, gzip;q=0.8").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        java.net.http.HttpResponse<byte[]> refused = client.send(api.request("/api/v1/overview")
+                .header("Accept-Encoding", "gzip;q=0, identity").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(plain.headers().allValues("Vary")).contains("Accept-Encoding");
+        assertThat(gzipped.statusCode()).isEqualTo(200);
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(gzipped.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        byte[] json;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            json = in.readAllBytes();
+        }
+        assertThat(gzipped.body().length).as("compressed size").isLessThan(json.length / 2);
+        var unzipped = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        var expected = (com.fasterxml.jackson.databind.node.ObjectNode) plain.json();
+        unzipped.remove("generatedAt");
+        expected.remove("generatedAt");
+        assertThat(unzipped).isEqualTo(expected);
+        assertThat(refused.headers().firstValue("Content-Encoding")).as("gzip;q=0 means no gzip").isEmpty();
+    }
+
+    @Test
     void recordingDataMovesAKpiOutOfNoData() {
         FixtureJars.Builder pilot = FixtureJars.pilot(Ids.unique("overview"));
         deploy.track(pilot.fileName());

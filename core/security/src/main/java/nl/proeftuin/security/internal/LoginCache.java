@@ -11,7 +11,10 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import nl.proeftuin.security.User;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,6 +44,8 @@ public final class LoginCache {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Password checks under way, by key: concurrent requests with the same credentials share one. */
+    private final Map<String, CompletableFuture<Optional<User>>> checking = new ConcurrentHashMap<>();
     private final byte[] secret = new byte[32];
     private final Clock clock;
 
@@ -97,6 +102,39 @@ public final class LoginCache {
             }
         }
         entries.put(key(username, password), new Entry(user, now.plus(TTL)));
+    }
+
+    /**
+     * Runs a password check once for all callers that ask with the same credentials at the same time. Without this,
+     * a client that keeps 16 connections busy with HTTP Basic made 16 PBKDF2 hashes each time its remembered success
+     * expired: seconds of both cores, with every request of that client waiting (seen in {@code bench/api-load.sh}).
+     *
+     * @param username the normalised username
+     * @param password the password
+     * @param check the slow check, run in the calling thread of the first caller
+     * @return what the check found, for every caller
+     */
+    Optional<User> checkOnce(String username, String password, Supplier<Optional<User>> check) {
+        String key = key(username, password);
+        CompletableFuture<Optional<User>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<User>> running = checking.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            Optional<User> user = check.get();
+            mine.complete(user);
+            return user;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(key, mine);
+        }
     }
 
     /** Forgets every success, because a user was changed, removed or given a new password. */

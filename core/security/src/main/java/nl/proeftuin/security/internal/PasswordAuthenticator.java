@@ -114,7 +114,7 @@ public final class PasswordAuthenticator implements Authenticator {
             throttle.succeeded(nameKey);
             return new LoginResult.Success(remembered.get());
         }
-        Optional<User> user = check(name, password);
+        Optional<User> user = cache.checkOnce(name, password, () -> check(name, password));
         if (user.isEmpty()) {
             throttle.failed(nameKey);
             throttle.failed(addressKey);

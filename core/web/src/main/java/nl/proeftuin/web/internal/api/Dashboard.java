@@ -32,7 +32,7 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Where every region and KPI stands, computed from the catalogue and the store. The result is cached for a moment
  * and dropped at once when this node records data or the catalogue changes; the short lifetime covers data recorded
- * by other nodes that share the database.
+ * by other nodes that share the database. One request at a time computes it (see {@link RecentValue}).
  */
 @Component(service = Dashboard.class)
 public final class Dashboard {
@@ -43,9 +43,10 @@ public final class Dashboard {
     private final MeasurementStore measurements;
     private final LessonStore lessons;
     private final Clock clock;
-    private volatile Cached cached;
+    private final RecentValue<Inputs, Overview> cached;
 
-    private record Cached(long revision, long dataVersion, long computedAt, Overview overview) {
+    /** What an overview is computed from. */
+    private record Inputs(long catalogRevision, long dataVersion) {
     }
 
     private final AtomicLong dataVersion = new AtomicLong();
@@ -68,6 +69,7 @@ public final class Dashboard {
         this.measurements = measurements;
         this.lessons = lessons;
         this.clock = clock;
+        this.cached = new RecentValue<>(CACHE_MILLIS, clock::millis);
     }
 
     /** Drops the cache after data was recorded on this node. */
@@ -81,17 +83,10 @@ public final class Dashboard {
      * @return the overview, at most a moment old
      */
     public Overview overview() {
-        CatalogSnapshot snapshot = catalog.snapshot();
-        Cached current = cached;
-        long now = clock.millis();
-        if (current != null && current.revision() == snapshot.revision() && current.dataVersion() == dataVersion.get()
-                && now - current.computedAt() < CACHE_MILLIS) {
-            return current.overview();
-        }
+        // the version first: data recorded while the snapshot is taken makes the key newer, never older
         long version = dataVersion.get();
-        Overview overview = compute(snapshot);
-        cached = new Cached(snapshot.revision(), version, now, overview);
-        return overview;
+        CatalogSnapshot snapshot = catalog.snapshot();
+        return cached.get(new Inputs(snapshot.revision(), version), () -> compute(snapshot));
     }
 
     /**
