@@ -36,7 +36,7 @@ public class ApiLoad {
     public static void main(String[] args) throws Exception {
         if (args.length < 7) {
             System.err.println("usage: ApiLoad <distribution> <result.md> <pilots> <kpis per pilot> <months> <seconds>"
-                    + " <connections>");
+                    + " <connections> [pilots of the small catalogue, 0 for none]");
             System.exit(2);
         }
         Machine machine = Machine.now();
@@ -47,6 +47,7 @@ public class ApiLoad {
         int months = Integer.parseInt(args[4]);
         Duration duration = Duration.ofSeconds(Integer.parseInt(args[5]));
         int connections = Integer.parseInt(args[6]);
+        int smallPilots = args.length > 7 ? Integer.parseInt(args[7]) : 20;
         Duration warmUp = Duration.ofSeconds(Math.max(3, duration.toSeconds() / 2));
         Path work = Folders.scratch("api-load");
         Report report = new Report("API throughput and latency on a large catalogue", machine,
@@ -109,13 +110,7 @@ public class ApiLoad {
                 load.run(http, List.of(OVERVIEW), connections, duration);
                 Path jfr = Profiler.stop(platform.pid(), work.resolve("overview.jfr"));
                 drain(http, OVERVIEW);
-                Map<String, String> phases = new LinkedHashMap<>();
-                phases.put("computing the overview", "Dashboard.compute");
-                phases.put("of which reading all measurements", "SqlMeasurementStore.measurements");
-                phases.put("of which progress, pace and projection", "ProgressCalculator.");
-                phases.put("writing the JSON answer", "ApiServlet.json");
-                phases.put("checking the Basic password (PBKDF2)", "PasswordHasher.");
-                String profile = Profiler.summary(jfr, "OverviewServlet", 12, phases);
+                String profile = Profiler.summary(jfr, "OverviewServlet", 12, overviewPhases());
 
                 double ratioSmall = overview.perSecond() / small.perSecond();
                 double ratioLarge = overview.perSecond() / large.perSecond();
@@ -166,10 +161,60 @@ public class ApiLoad {
                 System.out.println("the recording is kept in " + keep);
                 platform.stop();
             }
+            if (smallPilots > 0) {
+                report.section("Where the overview's cache holds: " + smallPilots + " pilots",
+                        smallCatalogue(dist, work, smallPilots, kpisPerPilot, months, connections, warmUp, duration));
+            }
         } finally {
             Folders.delete(work);
         }
         report.write(result);
+    }
+
+    /**
+     * The same load on a catalogue small enough that the overview is computed in well under its 2 s cache life, so
+     * that most answers come from the cache: what the overview costs when it is not recomputed (writing the JSON).
+     */
+    private static String smallCatalogue(Path dist, Path work, int pilotCount, int kpisPerPilot, int months,
+            int connections, Duration warmUp, Duration duration) throws Exception {
+        Path home = Platform.install(dist, work, false);
+        Pilots.compile(home, work).writeAll(home.resolve("deploy"), pilotCount, kpisPerPilot);
+        try (Platform platform = Platform.start(home, "-XX:FlightRecorderOptions:stackdepth=256")) {
+            Http http = platform.http();
+            platform.awaitRegions(pilotCount, Duration.ofMinutes(10));
+            List<String> kpiIds = Catalogue.kpiIds(pilotCount, kpisPerPilot);
+            long rows = Catalogue.loadMonthly(http, kpiIds, months, 2);
+            Load load = Load.detect(work);
+            Table table = new Table("endpoint", "answer (KiB)", "requests/s", "MiB/s", "p50 ms", "p99 ms", "max ms",
+                    "errors", "of which time-outs");
+            Load.Result small = measure(load, http, table, "static file `" + SMALL_STATIC + "` (ceiling)",
+                    List.of(SMALL_STATIC), connections, warmUp, duration);
+            Load.Result overview = measure(load, http, table, "`GET /api/v1/overview`", List.of(OVERVIEW), connections,
+                    warmUp, duration);
+            Profiler.start(platform.pid());
+            load.run(http, List.of(OVERVIEW), connections, duration);
+            Path jfr = Profiler.stop(platform.pid(), work.resolve("overview-small.jfr"));
+            drain(http, OVERVIEW);
+            platform.stop();
+            double ratio = overview.perSecond() / small.perSecond();
+            return String.format("%d pilots, %,d KPIs, %,d measurements, the same load.%n%n", pilotCount, kpiIds.size(),
+                    rows) + table.markdown() + String.format("%nRatio in this run: overview / small static file = "
+                    + "**%.3f** (aim ≥ 0.5: %s).%n%n", ratio, ratio >= 0.5 ? "met" : "missed")
+                    + "Profile of the overview under the same load (JFR, " + duration.toSeconds() + " s):\n\n"
+                    + Profiler.summary(jfr, "OverviewServlet", 8, overviewPhases());
+        } finally {
+            Folders.delete(home);
+        }
+    }
+
+    private static Map<String, String> overviewPhases() {
+        Map<String, String> phases = new LinkedHashMap<>();
+        phases.put("computing the overview", "Dashboard.compute");
+        phases.put("of which reading all measurements", "SqlMeasurementStore.measurements");
+        phases.put("of which progress, pace and projection", "ProgressCalculator.");
+        phases.put("writing the JSON answer", "ApiServlet.json");
+        phases.put("checking the Basic password (PBKDF2)", "PasswordHasher.");
+        return phases;
     }
 
     private static Load.Result measure(Load load, Http http, Table table, String name, List<String> paths,

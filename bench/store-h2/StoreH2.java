@@ -16,23 +16,31 @@ import nl.proeftuin.bench.Folders;
 import nl.proeftuin.bench.Machine;
 import nl.proeftuin.bench.Report;
 import nl.proeftuin.bench.Series;
+import nl.proeftuin.bench.Table;
 
 /**
- * The query behind a recomputed overview, on its own: reading every active KPI's measurements from an H2 database
- * of the store's shape (the measurement table as in the store's V1 migration, the same H2 version and settings as
- * the platform), in the way the store reads them now and in two other ways. It shows how much of the overview's
- * recomputation is this one query, and what another query shape would save.
+ * What H2 itself does with the store's work, without the platform around it, on a database of the store's shape
+ * (the measurement table as in the store's V1 migration; the H2 JAR and settings of the distribution):
  *
- * <p>Run through bench/overview-query.sh: {@code java -cp bench/target/classes:h2.jar
- * bench/overview-query/OverviewQuery.java <result.md> <kpis> <months> <rounds>}.
+ * <ul>
+ *   <li>reading every active KPI's measurements, the query behind a recomputed overview, the way the store reads
+ *       them now and in three other ways;</li>
+ *   <li>inserting a million rows for one KPI in one transaction, the core of a large CSV import, in JDBC batches of
+ *       single-row INSERTs (as the store does) and with multi-row INSERTs.</li>
+ * </ul>
+ *
+ * <p>Run through bench/store-h2.sh: {@code java -cp bench/target/classes:h2.jar bench/store-h2/StoreH2.java
+ * <result.md> <kpis> <months> <rounds> <insert rows>}.
  */
-public class OverviewQuery {
+public class StoreH2 {
 
     private static final String COLUMNS = "kpi_id, period, \"value\", source, recorded_by, recorded_at";
+    /** The store's H2 settings (nl.proeftuin.store.internal.Databases.H2_SETTINGS). */
+    private static final String URL = "jdbc:h2:file:%s;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 4) {
-            System.err.println("usage: OverviewQuery <result.md> <kpis> <months> <rounds>");
+        if (args.length < 5) {
+            System.err.println("usage: StoreH2 <result.md> <kpis> <months> <rounds> <insert rows>");
             System.exit(2);
         }
         Machine machine = Machine.now();
@@ -40,40 +48,57 @@ public class OverviewQuery {
         int kpis = Integer.parseInt(args[1]);
         int months = Integer.parseInt(args[2]);
         int rounds = Integer.parseInt(args[3]);
-        Path work = Folders.scratch("overview-query");
+        int insertRows = Integer.parseInt(args[4]);
+        Path work = Folders.scratch("store-h2");
         Series inList = new Series("store's query now: `kpi_id IN (?, ?, …)`, 1,000 bound ids per query, "
                 + "`ORDER BY kpi_id, period`");
+        Series inUnordered = new Series("`kpi_id IN (?, ?, …)`, 1,000 bound ids per query, no `ORDER BY` (sorted in Java)");
         Series any = new Series("one query, `kpi_id = ANY(?)` with the ids as one array parameter");
         Series all = new Series("one query over the whole table, `ORDER BY kpi_id, period`; ids filtered in Java");
         Series perKpi = new Series("one query per KPI, `kpi_id = ?` (as `GET /api/v1/kpis/{id}/measurements` reads)");
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("store") + ";WRITE_DELAY=0")) {
+        Table inserts = new Table("inserting " + String.format("%,d", insertRows) + " rows of one KPI in one transaction",
+                "INSERTs (s)", "commit (s)", "total (s)", "rows/s");
+        try (Connection c = DriverManager.getConnection(URL.formatted(work.resolve("store")))) {
             List<String> ids = fill(c, kpis, months);
             long expected = (long) kpis * months;
             for (int round = 1; round <= rounds; round++) {
                 inList.add(time(expected, () -> inLists(c, ids)));
+                inUnordered.add(time(expected, () -> inListsUnordered(c, ids)));
                 any.add(time(expected, () -> anyArray(c, ids)));
                 all.add(time(expected, () -> wholeTable(c, ids)));
                 perKpi.add(time(expected, () -> perKpi(c, ids)));
-                System.out.printf("round %d: IN %.0f ms, ANY %.0f ms, whole table %.0f ms, per KPI %.0f ms%n", round,
-                        inList.last(), any.last(), all.last(), perKpi.last());
+                System.out.printf("round %d: IN %.0f ms, IN unordered %.0f ms, ANY %.0f ms, whole table %.0f ms, per KPI %.0f ms%n", round,
+                        inList.last(), inUnordered.last(), any.last(), all.last(), perKpi.last());
+            }
+        }
+        try {
+            for (int perStatement : List.of(1, 100)) {
+                try (Connection fresh = DriverManager.getConnection(URL.formatted(work.resolve("insert-" + perStatement)))) {
+                    insert(fresh, insertRows, perStatement, inserts);
+                }
             }
         } finally {
             Folders.delete(work);
         }
-        List<Series> series = List.of(inList, any, all, perKpi);
-        new Report("The overview's measurement query on H2", machine,
-                System.getenv().getOrDefault("BENCH_COMMAND", "bench/overview-query.sh"))
+        List<Series> series = List.of(inList, inUnordered, any, all, perKpi);
+        new Report("The store's work on H2 alone: the overview's query and a large insert", machine,
+                System.getenv().getOrDefault("BENCH_COMMAND", "bench/store-h2.sh"))
                 .section("Reading " + String.format("%,d", (long) kpis * months) + " measurements of " + kpis
                         + " KPIs (ms)", Series.table("query shape", "ms", series).markdown() + String.format(
                         "%nRatio in this run (medians): the store's query now / whole table = %.1f.",
                         inList.stats().median() / all.stats().median()))
+                .section("Inserting a large import", inserts.markdown())
                 .section("Method", String.format("""
-                        An H2 file database (the H2 JAR of the distribution, `WRITE_DELAY=0` as the store uses) with the \
-                        store's `measurement` table (primary key `(kpi_id, period)`), filled with %d KPIs × %d monthly \
-                        values. Each round reads all rows with all six columns, as the store's \
-                        `SqlMeasurementStore.measurements(Collection)` does for a recomputed overview, in four ways, \
-                        in the same JDBC connection, one after another; every shape returns every row (checked). \
-                        %d rounds; the first includes the JIT's warm-up.""", kpis, months, rounds))
+                        H2 file databases (the H2 JAR of the distribution, with the store's settings \
+                        `WRITE_DELAY=0;LOCK_TIMEOUT=10000`) with the store's `measurement` table (primary key \
+                        `(kpi_id, period)`), in this JVM, without the platform. Reading: the table filled with %d KPIs \
+                        × %d monthly values; each round reads all rows with all six columns, as the store's \
+                        `SqlMeasurementStore.measurements(Collection)` does for a recomputed overview, in four ways, in \
+                        the same connection one after another; every shape returns every row (checked); %d rounds, the \
+                        first with the JIT's warm-up. Inserting: %,d daily rows of one KPI into an empty table in one \
+                        transaction, bound as the store binds them (LocalDate, double, OffsetDateTime), in JDBC batches \
+                        of 1,000 statements of one row each (as `SqlMeasurementStore.write` does), and with statements \
+                        of 100 rows each; then one commit.""", kpis, months, rounds, insertRows))
                 .section("Raw values (ms)", Series.raw(series))
                 .write(result);
     }
@@ -92,10 +117,57 @@ public class OverviewQuery {
         return ms;
     }
 
-    private static List<String> fill(Connection c, int kpis, int months) throws SQLException {
+    private static void createTable(Connection c) throws SQLException {
         c.createStatement().execute("CREATE TABLE measurement (kpi_id VARCHAR(64) NOT NULL, period DATE NOT NULL,"
                 + " \"value\" DOUBLE PRECISION NOT NULL, source VARCHAR NOT NULL, recorded_by VARCHAR(200) NOT NULL,"
                 + " recorded_at TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT measurement_pk PRIMARY KEY (kpi_id, period))");
+    }
+
+    /** Inserts rows of one KPI in one transaction, {@code perStatement} rows per INSERT, 1,000 rows per batch. */
+    private static void insert(Connection c, int rows, int perStatement, Table table) throws SQLException {
+        createTable(c);
+        c.setAutoCommit(false);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        StringBuilder sql = new StringBuilder("INSERT INTO measurement (" + COLUMNS + ") VALUES ");
+        sql.append(String.join(", ", Collections.nCopies(perStatement, "(?, ?, ?, ?, ?, ?)")));
+        LocalDate day = LocalDate.of(1900, 1, 1);
+        long start = System.nanoTime();
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int pending = 0;
+            for (int i = 0; i < rows; i += perStatement) {
+                for (int j = 0; j < perStatement; j++) {
+                    int at = j * 6;
+                    ps.setString(at + 1, "bench-101-kpi-0");
+                    ps.setObject(at + 2, day);
+                    ps.setDouble(at + 3, i + j);
+                    ps.setString(at + 4, "bench");
+                    ps.setString(at + 5, "api");
+                    ps.setObject(at + 6, now);
+                    day = day.plusDays(1);
+                }
+                ps.addBatch();
+                pending += perStatement;
+                if (pending >= 1000) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+        long inserted = System.nanoTime();
+        c.commit();
+        long committed = System.nanoTime();
+        double total = (committed - start) / 1e9;
+        table.row(perStatement == 1 ? "JDBC batches of 1,000 single-row INSERTs (the store now)"
+                : "JDBC batches of 10 INSERTs of " + perStatement + " rows each", (inserted - start) / 1e9,
+                (committed - inserted) / 1e9, total, rows / total);
+        System.out.printf("insert %d rows, %d per statement: %.1f s%n", rows, perStatement, total);
+    }
+
+    private static List<String> fill(Connection c, int kpis, int months) throws SQLException {
+        createTable(c);
         List<String> ids = new ArrayList<>();
         for (int k = 0; k < kpis; k++) {
             ids.add(String.format("bench-%03d-kpi-%d", 1 + k / 10, k % 10));
@@ -129,6 +201,21 @@ public class OverviewQuery {
             List<String> chunk = ids.subList(start, Math.min(ids.size(), start + 1000));
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM measurement WHERE kpi_id IN ("
                     + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY kpi_id, period")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                rows += read(ps, null);
+            }
+        }
+        return rows;
+    }
+
+    private static long inListsUnordered(Connection c, List<String> ids) throws SQLException {
+        long rows = 0;
+        for (int start = 0; start < ids.size(); start += 1000) {
+            List<String> chunk = ids.subList(start, Math.min(ids.size(), start + 1000));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM measurement WHERE kpi_id IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setString(i + 1, chunk.get(i));
                 }
