@@ -26,6 +26,14 @@ final class Chromium {
     static final Path DRIVER = Path.of(System.getProperty("proeftuin.chromedriver", "/usr/bin/chromedriver"));
     static final Duration WAIT = Duration.ofSeconds(30);
 
+    /**
+     * A wait of {@link #WAIT} that looks again when an element it read was replaced meanwhile: the pages re-render
+     * (after loading their texts, on a language switch), and an element found just before is then stale.
+     */
+    static org.openqa.selenium.support.ui.FluentWait<WebDriver> waiting(WebDriver driver) {
+        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    }
+
     private Chromium() {
     }
 
@@ -63,7 +71,7 @@ final class Chromium {
 
     /** Waits until the page has been rendered by the dashboard's router (or has failed). */
     static void awaitPage(WebDriver driver, String page) {
-        new WebDriverWait(driver, WAIT).withMessage(() -> "page " + page + " to be ready; at " + driver.getCurrentUrl()
+        waiting(driver).withMessage(() -> "page " + page + " to be ready; at " + driver.getCurrentUrl()
                 + ", main: " + mainState(driver)).until(d -> {
                     List<org.openqa.selenium.WebElement> main = d.findElements(By.cssSelector("main#content"));
                     return !main.isEmpty() && page.equals(main.get(0).getDomAttribute("data-page"))
@@ -76,7 +84,7 @@ final class Chromium {
     static void awaitCharts(WebDriver driver) {
         script(driver, "document.querySelectorAll('.chart').forEach(c => c.scrollIntoView({block: 'center'}));"
                 + "window.scrollTo(0, 0);");
-        new WebDriverWait(driver, WAIT).withMessage("every chart to be drawn").until(d -> (Boolean) script(d,
+        waiting(driver).withMessage("every chart to be drawn").until(d -> (Boolean) script(d,
                 "return Array.from(document.querySelectorAll('.chart')).every(c => c.dataset.drawn === 'true'"
                         + " || (c.scrollIntoView({block: 'center'}), false));"));
         script(driver, "window.scrollTo(0, 0);");

@@ -30,7 +30,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every page of the dashboard, with the three example pilots, audited by axe-core in headless Chromium: zero
@@ -177,7 +176,7 @@ class DashboardAccessibilityIT {
         open("/ui/", "nl");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Landelijk overzicht");
         driver.findElement(By.cssSelector("button.language-switch")).click();
-        new WebDriverWait(driver, Chromium.WAIT).until(d -> d.findElement(By.tagName("h1")).getText().equals("National overview"));
+        Chromium.waiting(driver).until(d -> d.findElement(By.tagName("h1")).getText().equals("National overview"));
         assertThat(driver.findElement(By.cssSelector("html")).getDomAttribute("lang")).isEqualTo("en");
         driver.navigate().refresh();
         Chromium.awaitPage(driver, "overview");
@@ -257,7 +256,7 @@ class DashboardAccessibilityIT {
 
     private static void submitEmptyLesson(WebDriver driver) {
         driver.findElement(By.cssSelector(".lessons-form button[type=submit]")).click();
-        new WebDriverWait(driver, Chromium.WAIT).until(d -> !d.findElements(By.cssSelector(".lessons-form .error-summary")).isEmpty());
+        Chromium.waiting(driver).until(d -> !d.findElements(By.cssSelector(".lessons-form .error-summary")).isEmpty());
     }
 
     private void uploadBadCsv(WebDriver driver) {
@@ -266,7 +265,7 @@ class DashboardAccessibilityIT {
             Files.writeString(csv, "period,value,source\n2025-13,12,CBS\n2025-Q2,veel,CBS\n2025-Q3,1400,CBS\n");
             driver.findElement(By.id("entry-file")).sendKeys(csv.toAbsolutePath().toString());
             driver.findElement(By.cssSelector("form[aria-labelledby=entry-csv-title] button[type=submit]")).click();
-            new WebDriverWait(driver, Chromium.WAIT).until(d -> !d.findElements(By.cssSelector(".error-summary .data-table")).isEmpty());
+            Chromium.waiting(driver).until(d -> !d.findElements(By.cssSelector(".error-summary .data-table")).isEmpty());
             assertThat(driver.findElements(By.cssSelector(".error-summary .data-table tbody th")).stream().map(WebElement::getText))
                     .as("the lines with an error").containsExactly("2", "3");
         } catch (IOException e) {
@@ -276,13 +275,13 @@ class DashboardAccessibilityIT {
 
     private static void submitEmptyUser(WebDriver driver) {
         driver.findElement(By.cssSelector("form[aria-labelledby=user-new-title] button[type=submit]")).click();
-        new WebDriverWait(driver, Chromium.WAIT).until(d -> !d.findElements(By.cssSelector("form .error-summary")).isEmpty());
+        Chromium.waiting(driver).until(d -> !d.findElements(By.cssSelector("form .error-summary")).isEmpty());
         assertThat(driver.findElement(By.id("user-new-name")).getDomAttribute("aria-describedby")).contains("user-new-name-error");
     }
 
     private static void openDialog(WebDriver driver, String key) {
         driver.findElement(By.cssSelector("button[data-key='" + key + "']")).click();
-        new WebDriverWait(driver, Chromium.WAIT).until(d -> !d.findElements(By.cssSelector("dialog[open]")).isEmpty());
+        Chromium.waiting(driver).until(d -> !d.findElements(By.cssSelector("dialog[open]")).isEmpty());
     }
 
     private static void submitMismatchedPasswords(WebDriver driver) {
@@ -290,7 +289,7 @@ class DashboardAccessibilityIT {
         driver.findElement(By.id("password-new")).sendKeys("een-nieuw-wachtwoord");
         driver.findElement(By.id("password-repeat")).sendKeys("een-ander-wachtwoord");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(driver, Chromium.WAIT).until(d -> !d.findElements(By.cssSelector("main .error-summary")).isEmpty());
+        Chromium.waiting(driver).until(d -> !d.findElements(By.cssSelector("main .error-summary")).isEmpty());
         assertThat(driver.findElement(By.id("password-repeat")).getDomAttribute("aria-invalid")).isEqualTo("true");
     }
 
@@ -307,7 +306,7 @@ class DashboardAccessibilityIT {
 
     private static void openRemoveDialog(WebDriver driver) {
         driver.findElement(By.cssSelector(".row-actions .button-danger")).click();
-        new WebDriverWait(driver, Chromium.WAIT).until(d -> !d.findElements(By.cssSelector("dialog[open]")).isEmpty());
+        Chromium.waiting(driver).until(d -> !d.findElements(By.cssSelector("dialog[open]")).isEmpty());
     }
 
     private static String describe(List<Rule> violations) {

@@ -11,7 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * End to end, as a person uses it: the built distribution starts without pilots; the admin logs in through the login
@@ -54,7 +53,7 @@ class DashboardLiveIT {
         String overviewTab = driver.getWindowHandle();
         Object loadId = Chromium.script(driver, "return window.proeftuinLoadId;");
         assertThat(loadId).isNotNull();
-        new WebDriverWait(driver, Chromium.WAIT).withMessage("the live connection")
+        Chromium.waiting(driver).withMessage("the live connection")
                 .until(d -> "open".equals(d.findElement(By.cssSelector(".live-status")).getDomAttribute("data-state")));
         // every announcement, since a later update (the pilot's data arriving) may say something else after it
         Chromium.script(driver, "window.announced = []; const region = document.getElementById('announcer');"
@@ -69,20 +68,20 @@ class DashboardLiveIT {
         Chromium.awaitPage(driver, "admin");
         driver.findElement(By.id("upload-file")).sendKeys(Platform.examplePilot(PILOT).toString());
         driver.findElement(By.id("upload-file-submit")).click();
-        new WebDriverWait(driver, Chromium.WAIT).withMessage("the upload to be confirmed").until(d -> {
+        Chromium.waiting(driver).withMessage("the upload to be confirmed").until(d -> {
             List<WebElement> done = d.findElements(By.cssSelector(".success-message"));
             return !done.isEmpty() && done.get(0).getText().contains("nl.proeftuin.pilot.zeeland");
         });
-        new WebDriverWait(driver, Chromium.WAIT).withMessage("the pilot in the bundle table").until(d ->
+        Chromium.waiting(driver).withMessage("the pilot in the bundle table").until(d ->
                 d.findElements(By.cssSelector(".bundle-table tbody tr")).stream().anyMatch(row -> row.getText().contains("Actief")));
 
         // tab 1: the region appears by itself
         driver.switchTo().window(overviewTab);
-        new WebDriverWait(driver, Chromium.WAIT).withMessage("Zeeland to appear on the open overview").until(d ->
+        Chromium.waiting(driver).withMessage("Zeeland to appear on the open overview").until(d ->
                 !d.findElements(By.cssSelector(".region-card[data-region=zeeland]")).isEmpty());
         assertThat(Chromium.script(driver, "return window.proeftuinLoadId;")).as("the overview was not reloaded").isEqualTo(loadId);
         assertThat(driver.findElement(By.cssSelector(".region-card[data-region=zeeland] h3")).getText()).isEqualTo("Zeeland");
-        new WebDriverWait(driver, Chromium.WAIT).withMessage("the new region to be announced").until(d ->
+        Chromium.waiting(driver).withMessage("the new region to be announced").until(d ->
                 ((List<?>) Chromium.script(d, "return window.announced;")).contains("Regio Zeeland is toegevoegd aan het overzicht."));
 
         // on to the region and one of its KPIs, client-side

@@ -20,7 +20,6 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Logging in and out of the dashboard in headless Chromium, and what each role is offered: the login page says what
@@ -89,11 +88,11 @@ class DashboardLoginIT {
         assertThat(password.getDomProperty("value")).as("the wrong password is cleared").isEmpty();
         WebElement summary = driver.findElement(By.cssSelector(".login-form .error-summary"));
         assertThat(summary.getDomAttribute("role")).as("a live region").isEqualTo("alert");
-        new WebDriverWait(driver, Chromium.WAIT).withMessage("the error summary to take the focus")
+        Chromium.waiting(driver).withMessage("the error summary to take the focus")
                 .until(d -> summary.equals(d.switchTo().activeElement()));
 
         Login.submit(driver, Platform.ADMIN, Platform.ADMIN_PASSWORD);
-        new WebDriverWait(driver, Chromium.WAIT).withMessage("to land on " + page)
+        Chromium.waiting(driver).withMessage("to land on " + page)
                 .until(d -> d.getCurrentUrl().equals(platform.url(page)));
         Chromium.awaitPage(driver, "lessons");
         assertThat(driver.findElement(By.cssSelector(".user-menu")).getText()).contains("Ingelogd als", "admin", "beheerder");
@@ -109,7 +108,7 @@ class DashboardLoginIT {
             driver.get(platform.url("/ui/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
             Chromium.awaitPage(driver, "login");
             Login.submit(driver, Platform.ADMIN, Platform.ADMIN_PASSWORD);
-            new WebDriverWait(driver, Chromium.WAIT).withMessage("the overview instead of " + next)
+            Chromium.waiting(driver).withMessage("the overview instead of " + next)
                     .until(d -> d.getCurrentUrl().equals(platform.url("/ui/")));
             Chromium.awaitPage(driver, "overview");
         }
@@ -127,7 +126,7 @@ class DashboardLoginIT {
                 + ".concat(Object.keys(sessionStorage));")).as("nothing of the session in web storage").isEmpty();
 
         driver.findElement(By.cssSelector(".user-menu button.logout")).click();
-        new WebDriverWait(driver, Chromium.WAIT).withMessage("the login page after logging out")
+        Chromium.waiting(driver).withMessage("the login page after logging out")
                 .until(d -> d.getCurrentUrl().equals(platform.url("/ui/login?uitgelogd=1")));
         Chromium.awaitPage(driver, "login");
         assertThat(main()).contains("U bent uitgelogd.");
@@ -147,7 +146,7 @@ class DashboardLoginIT {
         Chromium.awaitPage(driver, "lessons");
         driver.manage().deleteCookieNamed("proeftuin_session");
         new Select(driver.findElement(By.id("lesson-theme"))).selectByValue("energietransitie");
-        new WebDriverWait(driver, Chromium.WAIT).withMessage("the login page with the page to come back to")
+        Chromium.waiting(driver).withMessage("the login page with the page to come back to")
                 .until(d -> d.getCurrentUrl().equals(platform.url("/ui/login?next=%2Fui%2Fleerpunten%3Fthema%3Denergietransitie")));
         Chromium.awaitPage(driver, "login");
     }
@@ -194,7 +193,7 @@ class DashboardLoginIT {
         driver.findElement(By.id("entry-period")).sendKeys("2031-01");
         driver.findElement(By.id("entry-value")).sendKeys("12.345");
         driver.findElement(By.cssSelector("form[aria-labelledby=entry-single-title] button[type=submit]")).click();
-        new WebDriverWait(driver, Chromium.WAIT).withMessage("the value to be saved").until(d ->
+        Chromium.waiting(driver).withMessage("the value to be saved").until(d ->
                 !d.findElements(By.cssSelector(".success-message")).isEmpty() || !d.findElements(By.cssSelector(".error-summary")).isEmpty());
         assertThat(driver.findElements(By.cssSelector(".error-summary"))).as("errors").isEmpty();
         assertThat(platform.get("/api/v1/kpis/zeeland-woningen-geisoleerd/measurements")).contains("12345");
@@ -221,7 +220,7 @@ class DashboardLoginIT {
 
         // a page the viewer has no link to says what the platform refused, in its own words
         driver.get(platform.url("/ui/beheer/gebruikers"));
-        new WebDriverWait(driver, Chromium.WAIT).until(d -> "error".equals(d.findElement(By.cssSelector("main#content"))
+        Chromium.waiting(driver).until(d -> "error".equals(d.findElement(By.cssSelector("main#content"))
                 .getDomAttribute("data-state")));
         assertThat(main()).contains("User \"lezer\" may not");
     }
@@ -235,19 +234,19 @@ class DashboardLoginIT {
         Chromium.awaitPage(driver, "password");
 
         changePassword("niet-mijn-wachtwoord", fresh);
-        new WebDriverWait(driver, Chromium.WAIT).until(d -> !d.findElements(By.cssSelector("main .error-summary")).isEmpty());
+        Chromium.waiting(driver).until(d -> !d.findElements(By.cssSelector("main .error-summary")).isEmpty());
         WebElement current = driver.findElement(By.id("password-current"));
         assertThat(current.getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(current.getDomAttribute("aria-describedby")).isEqualTo("password-current-error");
         assertThat(driver.findElement(By.id("password-current-error")).getText()).contains("is wrong");
 
         changePassword(VIEWER_PASSWORD, fresh);
-        new WebDriverWait(driver, Chromium.WAIT).until(d -> !d.findElements(By.cssSelector("main .success-message")).isEmpty());
+        Chromium.waiting(driver).until(d -> !d.findElements(By.cssSelector("main .success-message")).isEmpty());
         assertThat(main()).contains("Uw wachtwoord is gewijzigd.");
 
         // the platform renewed the session with the new password; logging out is a write with its new CSRF token
         driver.findElement(By.cssSelector(".user-menu button.logout")).click();
-        new WebDriverWait(driver, Chromium.WAIT).until(d -> d.getCurrentUrl().equals(platform.url("/ui/login?uitgelogd=1")));
+        Chromium.waiting(driver).until(d -> d.getCurrentUrl().equals(platform.url("/ui/login?uitgelogd=1")));
         assertThat(status("/api/v1/session")).isEqualTo(401);
         Login.submit(driver, VIEWER, VIEWER_PASSWORD);
         assertThat(Login.awaitError(driver)).contains("De gebruikersnaam of het wachtwoord klopt niet.");

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -150,7 +149,7 @@ class DashboardXssIT {
     }
 
     private void awaitFrame() {
-        new WebDriverWait(driver, Chromium.WAIT).withMessage("the pilot's page in its frame")
+        Chromium.waiting(driver).withMessage("the pilot's page in its frame")
                 .until(d -> {
                     d.switchTo().frame(d.findElement(By.cssSelector("iframe.pilot-frame")));
                     try {

@@ -3,7 +3,6 @@ package nl.proeftuin.distribution.ui;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Logging in through the dashboard's own login page ({@code /ui/login}), as a person does. */
 final class Login {
@@ -16,7 +15,7 @@ final class Login {
         driver.get(platform.url("/ui/login"));
         Chromium.awaitPage(driver, "login");
         submit(driver, username, password);
-        new WebDriverWait(driver, Chromium.WAIT).withMessage(() -> "the login of " + username + " to lead away from the "
+        Chromium.waiting(driver).withMessage(() -> "the login of " + username + " to lead away from the "
                 + "login page; at " + driver.getCurrentUrl() + ": " + driver.findElement(By.tagName("main")).getText())
                 .until(d -> !d.getCurrentUrl().contains("/ui/login"));
         Chromium.awaitPage(driver, "overview");
@@ -35,7 +34,7 @@ final class Login {
 
     /** Waits until the login page shows its error summary, and returns its text. */
     static String awaitError(WebDriver driver) {
-        new WebDriverWait(driver, Chromium.WAIT).withMessage("the login page's error summary")
+        Chromium.waiting(driver).withMessage("the login page's error summary")
                 .until(d -> !d.findElements(By.cssSelector(".login-form .error-summary")).isEmpty());
         return driver.findElement(By.cssSelector(".login-form .error-summary")).getText();
     }
