@@ -68,7 +68,21 @@ public final class StoreUserDirectory implements UserDirectory {
         var configured = InitialAdmin.configured(System.getenv(InitialAdmin.ENVIRONMENT_VARIABLE),
                 context.getProperty(InitialAdmin.FRAMEWORK_PROPERTY));
         this.bootstrap = bootstrap;
-        bootstrap.settleInBackground(() -> initialAdmin.ensure(configured));
+        bootstrap.settleInBackground(() -> settleAdmin(configured));
+    }
+
+    /**
+     * Makes sure there is an admin (see {@link InitialAdmin}) and, with a configured password, remembers it as a
+     * successful login: the check just cost a PBKDF2 hash, and the first request as admin would pay another.
+     *
+     * @param configured the configured password, or empty
+     */
+    void settleAdmin(Optional<InitialAdmin.Configured> configured) {
+        initialAdmin.ensure(configured);
+        if (configured.isPresent()) {
+            users.user(User.ADMIN).ifPresent(row -> cache.remember(User.ADMIN, configured.get().password(),
+                    UserRows.user(row)));
+        }
     }
 
     /** The platform stops (or the store went away) while the admin may still be being settled. */

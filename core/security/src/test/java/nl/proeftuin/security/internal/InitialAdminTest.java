@@ -58,6 +58,20 @@ class InitialAdminTest {
     }
 
     @Test
+    void theFirstRequestAsAdminAfterTheStartCostsNoSecondHash() {
+        var configured = InitialAdmin.configured("configured admin password", null);
+        f.directory.settleAdmin(configured);
+        f.directory.settleAdmin(configured); // a restart: the password is checked, not set
+
+        long before = f.hasher.derivations();
+        assertThat(f.authenticator.authenticate("admin", "configured admin password", Fixture.ADDRESS))
+                .isInstanceOf(LoginResult.Success.class);
+        assertThat(f.hasher.derivations() - before).as("hashes for the first admin request").isZero();
+        assertThat(f.authenticator.authenticate("admin", "another password!", Fixture.ADDRESS))
+                .as("only the configured password is remembered").isEqualTo(new LoginResult.Refused());
+    }
+
+    @Test
     void theEnvironmentVariableComesBeforeTheFrameworkProperty() {
         assertThat(InitialAdmin.configured("from-environment", "from-property"))
                 .map(InitialAdmin.Configured::source).contains("PROEFTUIN_ADMIN_PASSWORD");
