@@ -13,6 +13,10 @@ if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
 fi
 
 port=${PROEFTUIN_PG_PORT:-55433}
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  echo "CI: port $port on 127.0.0.1 is in use (a server left running? set PROEFTUIN_PG_PORT)" >&2
+  exit 1
+fi
 data=$(mktemp -d /tmp/proeftuin-pg.XXXXXX)
 chown postgres:postgres "$data"
 run() { runuser -u postgres -- "$@"; }
@@ -25,4 +29,5 @@ echo "CI: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.
 echo "export PROEFTUIN_TEST_PG_URL=jdbc:postgresql://127.0.0.1:$port/proeftuin"
 echo "export PROEFTUIN_TEST_PG_USER=proeftuin"
 echo "export PROEFTUIN_TEST_PG_PASSWORD=proeftuin"
-echo "export PROEFTUIN_PG_STOP='runuser -u postgres -- $bin/pg_ctl -D $data -m fast stop'"
+# stopping also removes the throw-away data folder
+echo "export PROEFTUIN_PG_STOP='runuser -u postgres -- $bin/pg_ctl -D $data -m fast stop; rm -rf $data'"
