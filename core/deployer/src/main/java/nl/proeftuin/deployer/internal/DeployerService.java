@@ -585,8 +585,6 @@ public final class DeployerService implements Deployer {
     }
 
     private void removeBundle(FileRecord record, ChangeOrigin origin) {
-        records.remove(record.fileName());
-        installed.remove(record.fileName());
         Bundle bundle = record.bundleId() >= 0 ? context.getBundle(record.bundleId()) : null;
         Deployment view = DeploymentView.of(record, context, scr, catalog.snapshot(), feeds());
         if (bundle != null) {
@@ -596,6 +594,9 @@ public final class DeployerService implements Deployer {
                 LOG.warn("Uninstalling {} failed: {}", bundle.getSymbolicName(), e.getMessage());
             }
         }
+        // only now: the bundle list must not show a pilot gone while it still runs
+        records.remove(record.fileName());
+        installed.remove(record.fileName());
         LOG.info("Removed deploy/{} ({})", record.fileName(),
                 view.symbolicName() == null ? "nothing was installed from it" : view.symbolicName());
         events.removed(view);
