@@ -24,9 +24,10 @@ import nl.proeftuin.bench.Table;
  *
  * <ul>
  *   <li>reading every active KPI's measurements, the query behind a recomputed overview, the way the store reads
- *       them now and in three other ways;</li>
- *   <li>inserting a million rows for one KPI in one transaction, the core of a large CSV import, in JDBC batches of
- *       single-row INSERTs (as the store does) and with multi-row INSERTs.</li>
+ *       them (one indexed query per KPI) and in four other ways, among them the IN lists it used before;</li>
+ *   <li>inserting a million rows for one KPI in one transaction, the core of a large CSV import, as the store does
+ *       (one INSERT of 1,000 rows per batch), as it did before (JDBC batches of single-row INSERTs), and in
+ *       between.</li>
  * </ul>
  *
  * <p>Run through bench/store-h2.sh: {@code java -cp bench/target/classes:h2.jar bench/store-h2/StoreH2.java
@@ -50,12 +51,13 @@ public class StoreH2 {
         int rounds = Integer.parseInt(args[3]);
         int insertRows = Integer.parseInt(args[4]);
         Path work = Folders.scratch("store-h2");
-        Series inList = new Series("store's query now: `kpi_id IN (?, ?, …)`, 1,000 bound ids per query, "
+        Series inList = new Series("the store before: `kpi_id IN (?, ?, …)`, 1,000 bound ids per query, "
                 + "`ORDER BY kpi_id, period`");
         Series inUnordered = new Series("`kpi_id IN (?, ?, …)`, 1,000 bound ids per query, no `ORDER BY` (sorted in Java)");
         Series any = new Series("one query, `kpi_id = ANY(?)` with the ids as one array parameter");
         Series all = new Series("one query over the whole table, `ORDER BY kpi_id, period`; ids filtered in Java");
-        Series perKpi = new Series("one query per KPI, `kpi_id = ?` (as `GET /api/v1/kpis/{id}/measurements` reads)");
+        Series perKpi = new Series("the store now: one query per KPI, `kpi_id = ? ORDER BY period`, one prepared statement"
+                + " in one transaction");
         Table inserts = new Table("inserting " + String.format("%,d", insertRows) + " rows of one KPI in one transaction",
                 "INSERTs (s)", "commit (s)", "total (s)", "rows/s");
         try (Connection c = DriverManager.getConnection(URL.formatted(work.resolve("store")))) {
@@ -72,7 +74,7 @@ public class StoreH2 {
             }
         }
         try {
-            for (int perStatement : List.of(1, 100)) {
+            for (int perStatement : List.of(1, 100, 1000)) {
                 try (Connection fresh = DriverManager.getConnection(URL.formatted(work.resolve("insert-" + perStatement)))) {
                     insert(fresh, insertRows, perStatement, inserts);
                 }
@@ -85,20 +87,20 @@ public class StoreH2 {
                 System.getenv().getOrDefault("BENCH_COMMAND", "bench/store-h2.sh"))
                 .section("Reading " + String.format("%,d", (long) kpis * months) + " measurements of " + kpis
                         + " KPIs (ms)", Series.table("query shape", "ms", series).markdown() + String.format(
-                        "%nRatio in this run (medians): the store's query now / whole table = %.1f.",
-                        inList.stats().median() / all.stats().median()))
+                        "%nRatio in this run (medians): IN lists (the store before) / one query per KPI (the store now)"
+                        + " = %.1f.", inList.stats().median() / perKpi.stats().median()))
                 .section("Inserting a large import", inserts.markdown())
                 .section("Method", String.format("""
                         H2 file databases (the H2 JAR of the distribution, with the store's settings \
                         `WRITE_DELAY=0;LOCK_TIMEOUT=10000`) with the store's `measurement` table (primary key \
                         `(kpi_id, period)`), in this JVM, without the platform. Reading: the table filled with %d KPIs \
                         × %d monthly values; each round reads all rows with all six columns, as the store's \
-                        `SqlMeasurementStore.measurements(Collection)` does for a recomputed overview, in four ways, in \
+                        `SqlMeasurementStore.measurements(Collection)` does for a recomputed overview, in five ways, in \
                         the same connection one after another; every shape returns every row (checked); %d rounds, the \
                         first with the JIT's warm-up. Inserting: %,d daily rows of one KPI into an empty table in one \
-                        transaction, bound as the store binds them (LocalDate, double, OffsetDateTime), in JDBC batches \
-                        of 1,000 statements of one row each (as `SqlMeasurementStore.write` does), and with statements \
-                        of 100 rows each; then one commit.""", kpis, months, rounds, insertRows))
+                        transaction, bound as the store binds them (LocalDate, double, OffsetDateTime), 1,000 rows per \
+                        JDBC batch: as statements of one row each (as `SqlMeasurementStore.write` did before), of 100 \
+                        rows, and of 1,000 rows (one statement per batch, as it does now); then one commit.""", kpis, months, rounds, insertRows))
                 .section("Raw values (ms)", Series.raw(series))
                 .write(result);
     }
@@ -160,8 +162,9 @@ public class StoreH2 {
         c.commit();
         long committed = System.nanoTime();
         double total = (committed - start) / 1e9;
-        table.row(perStatement == 1 ? "JDBC batches of 1,000 single-row INSERTs (the store now)"
-                : "JDBC batches of 10 INSERTs of " + perStatement + " rows each", (inserted - start) / 1e9,
+        table.row(perStatement == 1 ? "JDBC batches of 1,000 single-row INSERTs (the store before)"
+                : perStatement >= 1000 ? "one INSERT of " + perStatement + " rows per batch (the store now)"
+                : "JDBC batches of " + 1000 / perStatement + " INSERTs of " + perStatement + " rows each", (inserted - start) / 1e9,
                 (committed - inserted) / 1e9, total, rows / total);
         System.out.printf("insert %d rows, %d per statement: %.1f s%n", rows, perStatement, total);
     }
