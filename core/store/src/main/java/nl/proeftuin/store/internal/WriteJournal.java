@@ -101,6 +101,10 @@ final class WriteJournal {
      */
     static List<Entry> undoUnfinished(DataSource dataSource) throws SQLException {
         List<Entry> entries = Sql.transaction(dataSource, WriteJournal::entries);
+        if (!entries.isEmpty()) {
+            // the store is not up until this is done, which can take a while after a large import
+            LOG.info("Checking {} write(s) of measurements that a crash cut off", entries.size());
+        }
         for (Entry entry : entries) {
             undo(dataSource, entry);
         }
@@ -116,6 +120,7 @@ final class WriteJournal {
      * @throws SQLException on a database error (the entry stays)
      */
     static void undo(DataSource dataSource, Entry entry) throws SQLException {
+        long started = System.nanoTime();
         int[] counts = Sql.transaction(dataSource, c -> {
             if (!exists(c, entry.id())) {
                 return null;
@@ -168,8 +173,8 @@ final class WriteJournal {
         if (counts[0] > 0 || counts[1] > 0) {
             LOG.warn("A write of {} measurements of KPI(s) {} by {} at {} did not complete (the process stopped"
                     + " during it): removed the {} of its rows that were kept anyway and restored {} values it had"
-                    + " replaced", entry.rowCount(), Sql.some(entry.kpiIds()), entry.recordedBy(), entry.stamp(),
-                    counts[0], counts[1]);
+                    + " replaced, in {} ms", entry.rowCount(), Sql.some(entry.kpiIds()), entry.recordedBy(),
+                    entry.stamp(), counts[0], counts[1], (System.nanoTime() - started) / 1_000_000);
         } else {
             LOG.info("A write of {} measurements of KPI(s) {} by {} at {} did not complete; nothing of it was kept",
                     entry.rowCount(), Sql.some(entry.kpiIds()), entry.recordedBy(), entry.stamp());
