@@ -58,7 +58,7 @@ abstract class StoreContract {
     static final Instant T2 = Instant.parse("2025-04-01T10:00:00Z");
 
     /** The store's newest schema version: the last line of db/migration/index.txt. */
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreContract.class);
 
@@ -501,27 +501,27 @@ abstract class StoreContract {
         store.record(List.of(m("k", "2024-01-31", 1)), "anna");
         Path scripts = temp.resolve("scripts");
         Path folder = Files.createDirectories(scripts.resolve("db/migration"));
-        for (String name : List.of("V1__init.sql", "V2__lessons.sql", "V3__security.sql", "V4__write_journal.sql")) {
+        for (String name : List.of("V1__init.sql", "V2__lessons.sql", "V3__security.sql")) {
             copy("db/migration/" + name, folder.resolve(name));
         }
-        Files.writeString(folder.resolve("V5__probe.sql"),
+        Files.writeString(folder.resolve("V4__probe.sql"),
                 "CREATE TABLE probe (id INT NOT NULL PRIMARY KEY, note VARCHAR(20));\n"
                         + "INSERT INTO probe (id, note) VALUES (1, 'a;b -- c');\n");
         Files.writeString(folder.resolve("index.txt"), "V1__init.sql\nV2__lessons.sql\n"
-                + "V3__security.sql\nV4__write_journal.sql\n# added by a newer bundle\nV5__probe.sql\n");
+                + "V3__security.sql\n# added by a newer bundle\nV4__probe.sql\n");
 
         try (URLClassLoader newer = new URLClassLoader(new URL[] {scripts.toUri().toURL()},
                 null)) {
             Migrator migrator = new Migrator(pool, newer, "db/migration/");
-            assertThat(migrator.migrate()).isEqualTo(new Migrator.Result(5, List.of(5)));
-            assertThat(migrator.migrate()).isEqualTo(new Migrator.Result(5, List.of()));
+            assertThat(migrator.migrate()).isEqualTo(new Migrator.Result(4, List.of(4)));
+            assertThat(migrator.migrate()).isEqualTo(new Migrator.Result(4, List.of()));
         }
         assertThat(queryString("SELECT note FROM probe WHERE id = 1")).isEqualTo("a;b -- c");
-        assertThat(queryString("SELECT description FROM schema_version WHERE version = 5"))
+        assertThat(queryString("SELECT description FROM schema_version WHERE version = 4"))
                 .isEqualTo("probe");
         assertThat(store.count()).isEqualTo(1);
         // the older bundle still starts on the newer schema
-        assertThat(Migrator.standard(pool).migrate()).isEqualTo(new Migrator.Result(5,
+        assertThat(Migrator.standard(pool).migrate()).isEqualTo(new Migrator.Result(4,
                 List.of()));
     }
 
@@ -549,7 +549,7 @@ abstract class StoreContract {
             assertThat(resultB.version()).isEqualTo(SCHEMA_VERSION);
             List<Integer> applied = new ArrayList<>(resultA.applied());
             applied.addAll(resultB.applied());
-            assertThat(applied).containsExactlyInAnyOrder(1, 2, 3, 4);
+            assertThat(applied).containsExactlyInAnyOrder(1, 2, 3);
         } finally {
             threads.shutdownNow();
         }

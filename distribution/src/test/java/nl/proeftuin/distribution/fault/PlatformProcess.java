@@ -21,11 +21,7 @@ final class PlatformProcess implements AutoCloseable {
     /** The password of user admin on the platforms these tests start. */
     static final String ADMIN_PASSWORD = "fault-test-admin";
     static final Path DIST = Path.of(System.getProperty("proeftuin.dist", "target/proeftuin"));
-    /**
-     * Long: after kill -9 during a million-row import, H2's own recovery at the next start took 10-14 s, and undoing
-     * a write H2 partly kept (WriteJournal) deletes and restores up to a million rows before the store is up.
-     */
-    static final Duration START = Duration.ofMinutes(5);
+    static final Duration START = Duration.ofSeconds(60);
     static final Duration STOP = Duration.ofSeconds(30);
 
     private final Process process;

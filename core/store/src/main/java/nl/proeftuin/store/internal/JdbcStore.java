@@ -151,18 +151,7 @@ public final class JdbcStore implements MeasurementStore, LessonStore, UserStore
             throw new StoreException("Cannot bring the schema of " + Databases.redact(url)
                     + " up to date: " + reason, e);
         }
-        // one process owns an H2 file: what is in its write journal was cut off by a crash, and is undone first
-        boolean embedded = url.startsWith("jdbc:h2:");
-        if (embedded) {
-            try {
-                WriteJournal.undoUnfinished(pool);
-            } catch (SQLException e) {
-                pool.close();
-                throw new StoreException("Cannot undo the writes of measurements that a crash cut off in "
-                        + Databases.redact(url) + ": " + Sql.reason(e), e);
-            }
-        }
-        this.measurements = new SqlMeasurementStore(pool, Clock.systemUTC(), embedded);
+        this.measurements = new SqlMeasurementStore(pool, Clock.systemUTC());
         this.lessons = new SqlLessonStore(pool, Clock.systemUTC());
         this.users = new SqlUserStore(pool);
         this.sessions = new SqlSessionStore(pool);

@@ -64,8 +64,6 @@ public final class SqlMeasurementStore implements MeasurementStore {
 
     private final DataSource dataSource;
     private final Clock clock;
-    /** Whether writes are noted in the {@link WriteJournal} (on the embedded H2 database). */
-    private final boolean journalled;
 
     /**
      * Creates the store.
@@ -74,21 +72,8 @@ public final class SqlMeasurementStore implements MeasurementStore {
      * @param clock the source of "now" for stamping
      */
     public SqlMeasurementStore(DataSource dataSource, Clock clock) {
-        this(dataSource, clock, false);
-    }
-
-    /**
-     * Creates the store.
-     *
-     * @param dataSource the database, already migrated (see {@link Migrator}); a pool
-     * @param clock the source of "now" for stamping
-     * @param journalled true to note every write in the {@link WriteJournal}: for the embedded H2 database,
-     *     which one process owns, after {@link WriteJournal#undoUnfinished} ran
-     */
-    public SqlMeasurementStore(DataSource dataSource, Clock clock, boolean journalled) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.journalled = journalled;
     }
 
     @Override
@@ -98,17 +83,7 @@ public final class SqlMeasurementStore implements MeasurementStore {
             return new RecordResult(0, 0);
         }
         try {
-            WriteJournal.Entry entry = begin(batch, null);
-            try {
-                return Sql.retrying(dataSource, c -> {
-                    RecordResult result = write(c, batch);
-                    end(c, entry);
-                    return result;
-                });
-            } catch (SQLException | RuntimeException e) {
-                abandon(entry, e);
-                throw e;
-            }
+            return Sql.retrying(dataSource, c -> write(c, batch));
         } catch (SQLException e) {
             throw failure("Could not record", batch, e);
         }
@@ -123,13 +98,9 @@ public final class SqlMeasurementStore implements MeasurementStore {
                     + " characters, got \"" + importKey + "\"");
         }
         Batch batch = prepare(measurements, recordedBy);
-        WriteJournal.Entry entry = null;
         try {
-            entry = begin(batch, importKey);
-            WriteJournal.Entry journal = entry;
             return Sql.retrying(dataSource, c -> {
                 if (imported(c, importKey)) {
-                    end(c, journal);
                     return false;
                 }
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO initial_import"
@@ -146,18 +117,12 @@ public final class SqlMeasurementStore implements MeasurementStore {
                     throw e;
                 }
                 write(c, batch);
-                end(c, journal);
                 return true;
             });
         } catch (AlreadyImported e) {
-            abandon(entry, e);
             return false;
         } catch (SQLException e) {
-            abandon(entry, e);
             throw failure("Could not import " + importKey + " with", batch, e);
-        } catch (RuntimeException e) {
-            abandon(entry, e);
-            throw e;
         }
     }
 
@@ -409,40 +374,6 @@ public final class SqlMeasurementStore implements MeasurementStore {
             if (failure != null) {
                 throw failure;
             }
-        }
-    }
-
-    /**
-     * Notes a write in the journal when this store keeps one and the write's rows carry the call's stamp (rows with
-     * their own recorder, from a data feed, could not be told apart from earlier ones when undoing).
-     */
-    private WriteJournal.Entry begin(Batch batch, String importKey) throws SQLException {
-        if (!journalled || batch.current().stream().anyMatch(m -> m.recordedAt() != null)
-                || batch.superseded().stream().anyMatch(m -> m.recordedAt() != null)) {
-            return null;
-        }
-        Set<String> kpis = new LinkedHashSet<>();
-        batch.current().forEach(m -> kpis.add(m.kpiId()));
-        return WriteJournal.begin(dataSource, batch.now(), batch.recordedBy(), List.copyOf(kpis),
-                batch.current().size() + batch.superseded().size(), importKey);
-    }
-
-    private static void end(Connection c, WriteJournal.Entry entry) throws SQLException {
-        if (entry != null) {
-            WriteJournal.end(c, entry);
-        }
-    }
-
-    /** After a failed write: its transaction rolled back, so undoing finds nothing but the entry to remove. */
-    private void abandon(WriteJournal.Entry entry, Exception failure) {
-        if (entry == null) {
-            return;
-        }
-        try {
-            WriteJournal.undo(dataSource, entry);
-        } catch (SQLException e) {
-            // the entry stays; the next start undoes the write
-            failure.addSuppressed(e);
         }
     }
 

@@ -30,8 +30,7 @@ class MigratorTest {
         assertThat(Migrator.standard(NO_DATABASE).migrations()).containsExactly(
                 new Migrator.Migration(1, "init", "db/migration/V1__init.sql"),
                 new Migrator.Migration(2, "lessons", "db/migration/V2__lessons.sql"),
-                new Migrator.Migration(3, "security", "db/migration/V3__security.sql"),
-                new Migrator.Migration(4, "write journal", "db/migration/V4__write_journal.sql"));
+                new Migrator.Migration(3, "security", "db/migration/V3__security.sql"));
     }
 
     @Test
