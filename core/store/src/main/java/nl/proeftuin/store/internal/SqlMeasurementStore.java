@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -331,13 +330,14 @@ public final class SqlMeasurementStore implements MeasurementStore {
     }
 
     /**
-     * Multi-row INSERTs of new values, one statement per count of rows: a full batch, and the rest
-     * of a batch that also held existing values (prepared when first needed).
+     * Multi-row INSERTs of new values. The statement for a full batch is prepared once and reused; the
+     * rest of a batch that also held existing values gets a statement of its own size, closed after
+     * use, so that a write mixing new and existing values does not keep hundreds of them open.
      */
     private static final class Inserts implements AutoCloseable {
         private final Connection connection;
         private final Batch batch;
-        private final Map<Integer, PreparedStatement> bySize = new HashMap<>();
+        private PreparedStatement full;
 
         Inserts(Connection connection, Batch batch) {
             this.connection = connection;
@@ -348,11 +348,23 @@ public final class SqlMeasurementStore implements MeasurementStore {
             if (rows.isEmpty()) {
                 return;
             }
-            PreparedStatement ps = bySize.get(rows.size());
-            if (ps == null) {
-                ps = connection.prepareStatement(INSERT + String.join(", ", Collections.nCopies(rows.size(), ROW)));
-                bySize.put(rows.size(), ps);
+            if (rows.size() == BATCH) {
+                if (full == null) {
+                    full = prepare(BATCH);
+                }
+                run(full, rows);
+                return;
             }
+            try (PreparedStatement part = prepare(rows.size())) {
+                run(part, rows);
+            }
+        }
+
+        private PreparedStatement prepare(int rows) throws SQLException {
+            return connection.prepareStatement(INSERT + String.join(", ", Collections.nCopies(rows, ROW)));
+        }
+
+        private void run(PreparedStatement ps, List<Measurement> rows) throws SQLException {
             int at = 0;
             for (Measurement m : rows) {
                 bind(ps, at, m, batch);
@@ -363,16 +375,8 @@ public final class SqlMeasurementStore implements MeasurementStore {
 
         @Override
         public void close() throws SQLException {
-            SQLException failure = null;
-            for (PreparedStatement ps : bySize.values()) {
-                try {
-                    ps.close();
-                } catch (SQLException e) {
-                    failure = failure == null ? e : failure;
-                }
-            }
-            if (failure != null) {
-                throw failure;
+            if (full != null) {
+                full.close();
             }
         }
     }
