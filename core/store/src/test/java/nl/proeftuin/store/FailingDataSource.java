@@ -1,9 +1,8 @@
 package nl.proeftuin.store;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
+import static nl.proeftuin.store.JdbcProxies.proxy;
+
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -54,26 +53,5 @@ final class FailingDataSource {
             }
             executed.incrementAndGet();
         }
-    }
-
-    private interface Wrap {
-        Object apply(Method method, Object result);
-    }
-
-    private interface Before {
-        void accept(Method method) throws SQLException;
-    }
-
-    private static <T> T proxy(Class<T> type, T target, Wrap wrap, Before before) {
-        InvocationHandler handler = (p, method, args) -> {
-            before.accept(method);
-            try {
-                return wrap.apply(method, method.invoke(target, args));
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return type.cast(Proxy.newProxyInstance(FailingDataSource.class.getClassLoader(),
-                new Class<?>[] {type}, handler));
     }
 }

@@ -140,6 +140,9 @@ public final class JdbcStore implements MeasurementStore, LessonStore, UserStore
         DataSourceFactory factory = Databases.chooseFactory(url, dataSourceFactories);
         this.pool = Databases.pool(Databases.dataSource(factory, url, config.jdbc_user(),
                 config.jdbc_password()), url, config.pool_maxSize());
+        if (url.startsWith("jdbc:h2:")) {
+            finishInterruptedCommits(url);
+        }
         try {
             Migrator.Result schema = Migrator.standard(pool).migrate();
             LOG.info("Store uses {} (schema version {}{})", Databases.redact(url),
@@ -156,6 +159,24 @@ public final class JdbcStore implements MeasurementStore, LessonStore, UserStore
         this.users = new SqlUserStore(pool);
         this.sessions = new SqlSessionStore(pool);
         this.audit = new SqlAuditStore(pool);
+    }
+
+    /** See {@link H2Recovery}; must run before anything else uses the database. */
+    private void finishInterruptedCommits(String url) {
+        try {
+            int finished = H2Recovery.finishInterruptedCommits(pool);
+            if (finished > 0) {
+                LOG.warn("Finished {} transaction(s) H2 was committing when the platform was"
+                        + " stopped; H2 itself would have left them half applied", finished);
+            }
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            if (e instanceof StoreException store) {
+                throw store;
+            }
+            String reason = e instanceof SQLException sql ? Sql.reason(sql) : e.toString();
+            throw new StoreException("Cannot open " + Databases.redact(url) + ": " + reason, e);
+        }
     }
 
     /** Closes the pool and with it every connection (for H2, the database file). */
