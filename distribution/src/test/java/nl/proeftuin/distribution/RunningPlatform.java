@@ -90,5 +90,10 @@ final class RunningPlatform implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
+        try {
+            Files.deleteIfExists(output);
+        } catch (IOException e) {
+            // a temporary file: the system cleans it up in time
+        }
     }
 }
