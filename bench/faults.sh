@@ -19,6 +19,8 @@ logs=bench/target/faults
 mkdir -p "$logs" "$results"
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+# the tests are compiled from the working tree, so say how far it is from the commit
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown) ($(git status --porcelain 2>/dev/null | wc -l) files changed in the working tree)"
 export PROEFTUIN_FAULT_SCALE=full
 
 if [ "$build" = yes ]; then
@@ -82,6 +84,7 @@ fi
   echo "- load average at start (1/5/15 min): $load"
   echo "- started: $started"
   echo "- command: \`$BENCH_COMMAND\`"
+  echo "- commit: $commit"
   echo "- in-framework fault tests: ${itest_seconds} s; black-box fault tests: ${distribution_seconds} s"
   echo
   echo "## Test cases"

@@ -112,8 +112,8 @@ class ImportCrashIT {
                     Map<String, Double> imported = rows(round);
                     long fromThisImport = imported.entrySet().stream().filter(e -> e.getValue().equals(stored.get(e.getKey()))).count();
                     String moment = "kill " + killedAfter + " ms after the CSV of import " + round + " was sent, the database file "
-                            + mb(grown) + " larger (" + (answeredBefore ? "already answered: " + reply.lines().findFirst().orElse("") : "in flight") + ")";
-                    table.add("| " + round + " | " + killedAfter + " ms, database +" + mb(grown) + " | "
+                            + (grown < 0 ? "" : "+") + mb(grown) + " since it began (" + (answeredBefore ? "already answered: " + reply.lines().findFirst().orElse("") : "in flight") + ")";
+                    table.add("| " + round + " | " + killedAfter + " ms, database " + (grown < 0 ? "" : "+") + mb(grown) + " | "
                             + (answeredBefore ? "answered " + (committed ? "200" : "otherwise") : "in flight") + " | "
                             + (fromThisImport == ROWS ? "all" : fromThisImport == 0 ? "none" : fromThisImport + " of " + ROWS + " rows")
                             + (finishedAtStart ? " (H2's commit finished at start)" : "") + " |");
