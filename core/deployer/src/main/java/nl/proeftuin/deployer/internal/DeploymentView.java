@@ -37,7 +37,9 @@ final class DeploymentView {
         }
         DeploymentState state = switch (bundle.getState()) {
             case Bundle.ACTIVE -> DeploymentState.RUNNING;
-            case Bundle.STARTING, Bundle.STOPPING -> DeploymentState.STARTING;
+            // RESOLVED without a recorded start failure is a bundle between resolving and starting (while the deployer
+            // starts it, or the framework updates or refreshes it); a failed start is recorded and turns it FAILED below
+            case Bundle.STARTING, Bundle.STOPPING, Bundle.RESOLVED -> DeploymentState.STARTING;
             case Bundle.INSTALLED -> DeploymentState.WAITING;
             default -> DeploymentState.FAILED;
         };
