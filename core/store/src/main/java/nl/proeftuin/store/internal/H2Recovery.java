@@ -78,9 +78,10 @@ public final class H2Recovery {
                 Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
                 throw new StoreException("The H2 database holds " + committed.size()
                         + " transaction(s) that were being committed when the platform stopped,"
-                        + " and this H2 version does not let the store finish them (" + cause
-                        + "); their rows would stay locked. Use the H2 version the platform ships"
-                        + " with (2.5.252) to open the database once.", cause);
+                        + " and H2 " + connection.getMetaData().getDatabaseProductVersion()
+                        + " does not let the store finish them (" + cause + "); their rows would"
+                        + " stay locked. Start once with the H2 bundle the distribution ships in"
+                        + " system/, which the store is tested with.", cause);
             }
             try (Statement checkpoint = connection.createStatement()) {
                 checkpoint.execute("CHECKPOINT");
